@@ -1,1 +1,11 @@
-return 0;
+using AcousticDistill.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("acoustic");
+    config.PropagateExceptions();
+    config.AddCommands();
+});
+return CliErrors.Run(() => app.Run(args));

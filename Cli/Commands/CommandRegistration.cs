@@ -1,0 +1,12 @@
+using Spectre.Console.Cli;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary>Every verb of the <c>acoustic</c> tool, in one place.</summary>
+internal static class CommandRegistration
+{
+    public static void AddCommands(this IConfigurator config)
+    {
+        // Registrations are added here by each feature (features, corpus, train, eval, bench).
+    }
+}
