@@ -16,7 +16,7 @@ internal static class CliErrors
         {
             return run();
         }
-        catch (Exception ex) when (ex is AudioFormatException or InvalidDataException or FileNotFoundException
+        catch (Exception ex) when (ex is AudioFormatException or InvalidDataException or IOException or FileNotFoundException
                                        or DirectoryNotFoundException or ArgumentException or CommandParseException
                                        or CommandRuntimeException or InvalidOperationException)
         {

@@ -1,0 +1,23 @@
+using AcousticDistill.Acoustic.Features;
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Acoustic.Phones;
+
+namespace AcousticDistill.Acoustic.Tests.Models;
+
+/// <summary>Small models and metadata for tests.</summary>
+internal static class TestModels
+{
+    public static MlpArchitecture Tiny(int featureDim = 4, int context = 1, int classes = 6) =>
+        new(featureDim, context, HiddenLayers: 2, HiddenWidth: 16, Dropout: 0.1, Classes: classes);
+
+    public static ModelMetadata MetadataFor(MlpArchitecture architecture) => new(
+        Family: "test-16k",
+        Architecture: architecture,
+        Features: new FbankOptions { NumMelBins = architecture.FeatureDim },
+        CmvnMean: Enumerable.Range(0, architecture.FeatureDim).Select(i => (float)i).ToArray(),
+        CmvnInvStd: Enumerable.Repeat(0.5f, architecture.FeatureDim).ToArray(),
+        Phones: PhoneSet.Phones,
+        StatesPerPhone: PhoneSet.StatesPerPhone,
+        Lineage: ModelLineage.Baseline("unit-test", 7),
+        Metrics: new Dictionary<string, double> { ["dev_frame_accuracy"] = 0.5 });
+}
