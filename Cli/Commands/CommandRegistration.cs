@@ -7,6 +7,11 @@ internal static class CommandRegistration
 {
     public static void AddCommands(this IConfigurator config)
     {
-        // Registrations are added here by each feature (features, corpus, train, eval, bench).
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Measure speed (machine-readable JSON on stdout).");
+            bench.AddCommand<BenchTrainCommand>("train")
+                .WithDescription("Training throughput (frames/s) of an MLP frame classifier on random data.");
+        });
     }
 }

@@ -1,0 +1,87 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Acoustic.Training;
+using Spectre.Console.Cli;
+using static TorchSharp.torch;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary>
+/// <c>acoustic bench train</c>: training throughput of a frame classifier on random data — the same
+/// work as bench/train/torch_mlp.py, so the two can be compared in one run.
+/// </summary>
+internal sealed class BenchTrainCommand : Command<BenchTrainCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--threads <N>"), Description("Torch intra-op threads."), DefaultValue(1)]
+        public int Threads { get; init; } = 1;
+
+        [CommandOption("--frames <N>"), Description("Frames per timed epoch."), DefaultValue(51200)]
+        public int Frames { get; init; } = 51200;
+
+        [CommandOption("--batch <N>"), Description("Minibatch size."), DefaultValue(256)]
+        public int Batch { get; init; } = 256;
+
+        [CommandOption("--layers <N>"), Description("Hidden layers."), DefaultValue(3)]
+        public int Layers { get; init; } = 3;
+
+        [CommandOption("--width <N>"), Description("Hidden width."), DefaultValue(1024)]
+        public int Width { get; init; } = 1024;
+
+        [CommandOption("--repeats <N>"), Description("Timed epochs; the best is reported."), DefaultValue(3)]
+        public int Repeats { get; init; } = 3;
+
+        [CommandOption("--device <DEVICE>"), Description("cpu or cuda."), DefaultValue("cpu")]
+        public string Device { get; init; } = "cpu";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        const int bins = 40;
+        manual_seed(1);
+        var random = new Random(1);
+        var features = new float[settings.Frames * bins];
+        for (var i = 0; i < features.Length; i++)
+        {
+            features[i] = (float)(random.NextDouble() * 2 - 1);
+        }
+        var labels = Enumerable.Range(0, settings.Frames).Select(_ => random.Next(120)).ToArray();
+        using var data = FrameDataset.Create([features], [labels], bins, context: 5);
+        var architecture = new MlpArchitecture(bins, 5, settings.Layers, settings.Width, 0, 120);
+        using var model = new FrameClassifier(architecture);
+        var options = new TrainingOptions
+        {
+            Epochs = 1, BatchSize = settings.Batch, Threads = settings.Threads, Schedule = "constant", Device = settings.Device,
+        };
+        var trainer = new FrameTrainer(options);
+        var objective = new HardLabelObjective(data);
+        using (var warmup = FrameDataset.Create([features[..(20 * settings.Batch * bins)]], [labels[..(20 * settings.Batch)]], bins, 5))
+        {
+            trainer.Train(model, warmup, new HardLabelObjective(warmup), dev: null, cancellationToken: cancellationToken);
+        }
+
+        var best = double.PositiveInfinity;
+        for (var r = 0; r < settings.Repeats; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            trainer.Train(model, data, objective, dev: null, cancellationToken: cancellationToken);
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+        var flopsPerFrame = 6.0 * architecture.MacsPerFrame; // forward 2·MACs, backward 4·MACs
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            peer = "acoustic",
+            threads = settings.Threads,
+            frames = settings.Frames,
+            batch = settings.Batch,
+            parameters = architecture.ParameterCount,
+            best_seconds = best,
+            frames_per_second = settings.Frames / best,
+            gflops_per_second = settings.Frames / best * flopsPerFrame / 1e9,
+        }));
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need first (Debian packages, NuGet restore), then prints
+# "N passed, N failed, N skipped" alone on a line, taken from the TRX results, and exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+set +e
+dotnet test AcousticDistill.sln -c Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+set -e
+passed=0; failed=0; skipped=0; total=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$((total + $(value total)))
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$total" -eq 0 ]; then
+  exit 1
+fi
