@@ -7,6 +7,12 @@ internal static class CommandRegistration
 {
     public static void AddCommands(this IConfigurator config)
     {
+        config.AddCommand<TrainCommand>("train")
+            .WithDescription("Train a frame classifier on a corpus's hard labels; writes a model artifact.")
+            .WithExample("train", "--corpus", "out/corpus-16k", "--out", "out/baseline.adm");
+        config.AddCommand<EvalCommand>("eval")
+            .WithDescription("Frame accuracy of a model on a corpus split, per phone, plus a confusion matrix file.")
+            .WithExample("eval", "--model", "out/baseline.adm", "--corpus", "out/corpus-16k", "--split", "test", "--json");
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Measure speed (machine-readable JSON on stdout).");

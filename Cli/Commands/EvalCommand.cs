@@ -1,0 +1,100 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using AcousticDistill.Acoustic.Corpus;
+using AcousticDistill.Acoustic.Evaluation;
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Acoustic.Phones;
+using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Cli.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary><c>acoustic eval</c>: frame accuracy of a model on a corpus split, per phone, with a confusion matrix file.</summary>
+internal sealed class EvalCommand : Command<EvalCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--model <FILE>"), Description("Model artifact to evaluate.")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json).")]
+        public string Corpus { get; init; } = "";
+
+        [CommandOption("--split <SPLIT>"), Description("train, dev or test."), DefaultValue("test")]
+        public string Split { get; init; } = "test";
+
+        [CommandOption("--confusion <FILE>"), Description("Where to write the confusion matrix (TSV; default: next to the model).")]
+        public string? Confusion { get; init; }
+
+        [CommandOption("--threads <N>"), Description("Threads for feature extraction and inference."), DefaultValue(1)]
+        public int Threads { get; init; } = 1;
+
+        [CommandOption("--json"), Description("Print the result as JSON on stdout.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrEmpty(Model) || string.IsNullOrEmpty(Corpus)
+                ? ValidationResult.Error("--model and --corpus are required.")
+                : Enum.TryParse<CorpusSplit>(Split, ignoreCase: true, out _)
+                    ? ValidationResult.Success()
+                    : ValidationResult.Error($"--split '{Split}' is not one of: train, dev, test.");
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var split = Enum.Parse<CorpusSplit>(settings.Split, ignoreCase: true);
+        var artifact = ModelArtifact.Load(settings.Model);
+        TorchRuntime.SetThreads(settings.Threads);
+        var manifest = CorpusManifest.Load(settings.Corpus);
+        var features = CorpusLoading.LoadSplit(settings.Corpus, manifest, split, artifact.Metadata.Features, settings.Threads,
+            cancellationToken: cancellationToken);
+        using var data = ModelScoring.Prepare(artifact.Metadata, features);
+        var report = ModelScoring.Score(artifact.Model, data);
+        var confusionPath = settings.Confusion ?? Path.ChangeExtension(settings.Model, $".{settings.Split}.confusion.tsv");
+        File.WriteAllText(confusionPath, ConfusionTsv(report));
+
+        var result = new
+        {
+            model = settings.Model,
+            corpus = manifest.Name,
+            split = settings.Split,
+            frames = report.Frames,
+            frame_accuracy = report.FrameAccuracy,
+            phone_accuracy = report.PhoneAccuracy,
+            audio_hours = features.AudioSeconds / 3600,
+            per_phone = report.PerPhone().Where(p => p.Frames > 0).ToDictionary(p => p.Phone, p => new { frames = p.Frames, accuracy = p.Accuracy }),
+            confusion_file = confusionPath,
+        };
+        JsonOutput.Print(settings.Json, result, () =>
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"{settings.Split} frame accuracy [bold]{report.FrameAccuracy:P2}[/] over {report.Frames:N0} frames (phone accuracy {report.PhoneAccuracy:P2}); confusion matrix in {confusionPath}.");
+        });
+        artifact.Model.Dispose();
+        return 0;
+    }
+
+    private static string ConfusionTsv(FrameAccuracyReport report)
+    {
+        var text = new StringBuilder("reference\\predicted");
+        var classes = report.Confusion.GetLength(0);
+        for (var c = 0; c < classes; c++)
+        {
+            text.Append('\t').Append(PhoneSet.ClassName(c));
+        }
+        text.Append('\n');
+        for (var r = 0; r < classes; r++)
+        {
+            text.Append(PhoneSet.ClassName(r));
+            for (var c = 0; c < classes; c++)
+            {
+                text.Append('\t').Append(report.Confusion[r, c].ToString(CultureInfo.InvariantCulture));
+            }
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+}

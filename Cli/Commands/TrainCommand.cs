@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using AcousticDistill.Acoustic.Corpus;
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Acoustic.Phones;
+using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Cli.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using static TorchSharp.torch;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary><c>acoustic train</c>: trains one frame classifier on hard labels and saves it as a model artifact.</summary>
+internal sealed class TrainCommand : Command<TrainCommand.Settings>
+{
+    public sealed class Settings : ModelShapeSettings
+    {
+        [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json).")]
+        public string Corpus { get; init; } = "";
+
+        [CommandOption("--out <FILE>"), Description("Where to write the model artifact.")]
+        public string Out { get; init; } = "";
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrEmpty(Corpus) || string.IsNullOrEmpty(Out)
+                ? ValidationResult.Error("--corpus and --out are required.")
+                : base.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var features = CorpusLoading.FeaturesFor(settings.Corpus, settings.Bins);
+        using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken);
+        var result = ModelTrainingRun.TrainOne(data, settings, settings.Seed, role: "baseline", cancellationToken);
+        var family = settings.Family ?? ModelFamily.ForSampleRate((int)features.SampleFrequency);
+        var metadata = ModelTrainingRun.Metadata(data, result, family, ModelLineage.Baseline(data.Name, settings.Seed));
+        ModelArtifact.Save(settings.Out, result.Model, metadata);
+        var hash = ModelArtifact.ContentHash(File.ReadAllBytes(settings.Out));
+
+        var summary = new
+        {
+            model = settings.Out,
+            sha256 = hash,
+            family,
+            parameters = result.Model.Architecture.ParameterCount,
+            train_frames = data.Train.Count,
+            dev_frames = data.Dev?.Count ?? 0,
+            dev_frame_accuracy = result.Report.BestDevFrameAccuracy,
+            best_epoch = result.Report.BestEpoch,
+            frames_per_second = result.Report.FramesPerSecond,
+            seconds = result.Report.Elapsed.TotalSeconds,
+            epochs = result.Report.Epochs,
+        };
+        JsonOutput.Print(settings.Json, summary, () =>
+            AnsiConsole.MarkupLineInterpolated(
+                $"Saved [bold]{settings.Out}[/] ({result.Model.Architecture.ParameterCount:N0} parameters): dev frame accuracy [bold]{result.Report.BestDevFrameAccuracy:P2}[/] (epoch {result.Report.BestEpoch}), {result.Report.FramesPerSecond:N0} frames/s."));
+        result.Model.Dispose();
+        return 0;
+    }
+}
