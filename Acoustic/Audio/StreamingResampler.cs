@@ -6,7 +6,7 @@ namespace AcousticDistill.Acoustic.Audio;
 /// <summary>
 /// Mono rate conversion with NAudio's managed WDL resampler in input-driven mode: feed any number of
 /// samples at a time, the filter and interpolation state carry over, and <see cref="Flush"/> drains the
-/// samples still held back at the end. Output is appended to a caller's list in place, so the only
+/// samples still held back at the end. Output is clamped to [-1, 1] and appended to a caller's list in place, so the only
 /// allocations are the list's own growth and the WDL resampler's internal buffer.
 /// </summary>
 internal sealed class StreamingResampler
@@ -80,6 +80,11 @@ internal sealed class StreamingResampler
         var start = output.Count;
         CollectionsMarshal.SetCount(output, start + capacity);
         var produced = _resampler.ResampleOut(CollectionsMarshal.AsSpan(output).Slice(start, capacity), suppliedInput, capacity, Mono);
+        // Sinc interpolation overshoots near full-scale edges (Gibbs); callers are promised [-1, 1].
+        foreach (ref var sample in CollectionsMarshal.AsSpan(output).Slice(start, produced))
+        {
+            sample = Math.Clamp(sample, -1f, 1f);
+        }
         CollectionsMarshal.SetCount(output, start + produced);
         _outputCount += produced;
         return produced;

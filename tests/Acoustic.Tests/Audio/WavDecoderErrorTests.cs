@@ -197,11 +197,36 @@ public sealed class WavDecoderErrorTests
     public void DecodeFile_MissingFile_IsFileNotFound() =>
         Assert.Throws<FileNotFoundException>(() => WavDecoder.DecodeFile(Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.wav"), 16_000));
 
-    private sealed class FailingStream(byte[] bytes, int failAfter) : MemoryStream(bytes)
+    /// <summary>A stream whose device fails part-way through, as a disk or socket can.</summary>
+    private sealed class FailingStream(byte[] bytes, int failAfter) : Stream
     {
-        public override int Read(Span<byte> buffer) =>
-            Position >= failAfter ? throw new IOException("device unplugged") : base.Read(buffer[..Math.Min(buffer.Length, failAfter - (int)Position)]);
+        private readonly MemoryStream _inner = new(bytes, writable: false);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer) => _inner.Position >= failAfter
+            ? throw new IOException("device unplugged")
+            : _inner.Read(buffer[..Math.Min(buffer.Length, failAfter - (int)_inner.Position)]);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
