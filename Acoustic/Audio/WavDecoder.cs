@@ -1,41 +1,95 @@
-using NAudio.Wave;
-using NAudio.Wave.SampleProviders;
-
 namespace AcousticDistill.Acoustic.Audio;
 
 /// <summary>
-/// Decodes a WAV file or stream to mono float samples in [-1, 1] at a requested sample rate
-/// (channels averaged, rate changed with NAudio's managed WDL resampler).
+/// Decodes a WAV file or stream to mono float samples in [-1, 1] at a requested sample rate.
+/// Accepts integer PCM (8-bit unsigned, 16/24/32-bit and other widths up to 32), IEEE float 32/64,
+/// G.711 µ-law and A-law, also inside WAVE_FORMAT_EXTENSIBLE; any channel count (averaged to mono); any
+/// rate within <see cref="WavDecodeOptions"/>, converted with NAudio's managed WDL resampler when it
+/// differs from the target. Every problem with the bytes raises <see cref="AudioFormatException"/>
+/// naming it; nothing else escapes for bad input.
 /// </summary>
 public static class WavDecoder
 {
+    // Raw bytes converted per step; small enough to stay in cache, large enough to amortise calls.
+    private const int BlockBytes = 64 * 1024;
+
+    /// <summary>Decodes the WAV file at <paramref name="path"/> with default limits.</summary>
+    /// <exception cref="AudioFormatException">The file's content is not decodable WAV.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist (other I/O errors opening it also pass through).</exception>
+    public static float[] DecodeFile(string path, int targetSampleRate) =>
+        DecodeFile(path, targetSampleRate, WavDecodeOptions.Default);
+
     /// <summary>Decodes the WAV file at <paramref name="path"/>.</summary>
-    public static float[] DecodeFile(string path, int targetSampleRate)
+    public static float[] DecodeFile(string path, int targetSampleRate, WavDecodeOptions options)
     {
         using var stream = File.OpenRead(path);
-        return Decode(stream, targetSampleRate);
+        return Decode(stream, targetSampleRate, options);
     }
 
-    /// <summary>Decodes a WAV stream.</summary>
-    public static float[] Decode(Stream stream, int targetSampleRate)
+    /// <summary>Decodes a WAV stream from its current position, with default limits.</summary>
+    public static float[] Decode(Stream stream, int targetSampleRate) =>
+        Decode(stream, targetSampleRate, WavDecodeOptions.Default);
+
+    /// <summary>Decodes a WAV stream from its current position. The stream need not be seekable.</summary>
+    /// <exception cref="AudioFormatException">The bytes are not decodable WAV; the message names the problem.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The target rate is outside the options' range.</exception>
+    public static float[] Decode(Stream stream, int targetSampleRate, WavDecodeOptions options)
     {
-        using var reader = new WaveFileReader(stream);
-        ISampleProvider source = reader.ToSampleProvider();
-        if (source.WaveFormat.Channels == 2)
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(targetSampleRate, options.MinSampleRate);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(targetSampleRate, options.MaxSampleRate);
+        try
         {
-            source = new StereoToMonoSampleProvider(source);
+            var layout = RiffWaveParser.ReadUntilData(stream, options);
+            return DecodeData(stream, layout, targetSampleRate, options);
         }
-        if (source.WaveFormat.SampleRate != targetSampleRate)
+        catch (Exception ex) when (ex is not AudioFormatException and not OutOfMemoryException)
         {
-            source = new WdlResamplingSampleProvider(source, targetSampleRate);
+            // Stream I/O errors and anything unforeseen in NAudio still mean "these bytes are unusable".
+            throw new AudioFormatException($"WAV could not be decoded: {ex.Message}", ex);
         }
-        var samples = new List<float>();
-        var buffer = new float[8192];
-        int read;
-        while ((read = source.Read(buffer.AsSpan())) > 0)
+    }
+
+    private static float[] DecodeData(Stream stream, WaveLayout layout, int targetSampleRate, WavDecodeOptions options)
+    {
+        var format = layout.Format;
+        var reader = new WaveDataReader(stream, layout, options);
+        var resampler = format.SampleRate == targetSampleRate
+            ? null
+            : new StreamingResampler(format.SampleRate, targetSampleRate, options.Resampler);
+
+        var raw = new byte[Math.Max(1, BlockBytes / format.BlockAlign) * format.BlockAlign];
+        var interleaved = new float[raw.Length / format.BytesPerSample];
+        var mono = new float[raw.Length / format.BlockAlign];
+        var output = new List<float>(InitialCapacity(stream, layout, targetSampleRate));
+        int got;
+        while ((got = reader.ReadFrames(raw)) > 0)
         {
-            samples.AddRange(buffer.AsSpan(0, read));
+            var count = SampleConverter.ToFloat(raw.AsSpan(0, got), format.Encoding, format.BytesPerSample, interleaved);
+            var frames = ChannelMixer.AverageToMono(interleaved.AsSpan(0, count), format.Channels, mono);
+            if (resampler is null)
+            {
+                output.AddRange(mono.AsSpan(0, frames));
+            }
+            else
+            {
+                resampler.Process(mono.AsSpan(0, frames), output);
+            }
         }
-        return samples.ToArray();
+        resampler?.Flush(output);
+        return output.ToArray();
+    }
+
+    // Only a seekable stream has had its declared size checked against reality; trust nothing else.
+    private static int InitialCapacity(Stream stream, WaveLayout layout, int targetSampleRate)
+    {
+        if (!stream.CanSeek || layout.DataBytes is not { } bytes)
+        {
+            return 0;
+        }
+        var frames = bytes / layout.Format.BlockAlign;
+        var estimate = frames * (double)targetSampleRate / layout.Format.SampleRate + 16;
+        return (int)Math.Min(estimate, Array.MaxLength);
     }
 }
