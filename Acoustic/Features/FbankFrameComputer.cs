@@ -173,10 +173,20 @@ internal sealed class FbankFrameComputer
     // window becomes exactly zero, as in the float32 reference.
     private static float Mean(ReadOnlySpan<float> samples)
     {
-        double sum = 0;
-        foreach (var s in samples)
+        var i = 0;
+        var sums = Vector<double>.Zero;
+        if (Vector.IsHardwareAccelerated)
         {
-            sum += s;
+            for (; i <= samples.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector.Widen(new Vector<float>(samples.Slice(i)), out var low, out var high);
+                sums += low + high;
+            }
+        }
+        var sum = Vector.Sum(sums);
+        for (; i < samples.Length; i++)
+        {
+            sum += samples[i];
         }
         return (float)(sum / samples.Length);
     }

@@ -105,8 +105,14 @@ internal sealed class RealFft
     private void ComplexFftInPlace(Span<float> re, Span<float> im)
     {
         var n = re.Length;
+        var firstGeneralStage = 1;
+        if (n >= 4)
+        {
+            FirstTwoStages(re, im);
+            firstGeneralStage = 4;
+        }
         var width = Vector<float>.Count;
-        for (var h = 1; h < n; h *= 2)
+        for (var h = firstGeneralStage; h < n; h *= 2)
         {
             var cos = _stageCos.AsSpan(h - 1, h);
             var sin = _stageSin.AsSpan(h - 1, h);
@@ -148,7 +154,33 @@ internal sealed class RealFft
         }
     }
 
+    // Stages with half-widths 1 and 2 as one radix-4 pass: their twiddles are 1 and −i, so no multiplies.
+    private static void FirstTwoStages(Span<float> re, Span<float> im)
+    {
+        for (var q = 0; q + 3 < re.Length; q += 4)
+        {
+            var s0Re = re[q] + re[q + 1];
+            var s0Im = im[q] + im[q + 1];
+            var s1Re = re[q] - re[q + 1];
+            var s1Im = im[q] - im[q + 1];
+            var s2Re = re[q + 2] + re[q + 3];
+            var s2Im = im[q + 2] + im[q + 3];
+            var s3Re = re[q + 2] - re[q + 3];
+            var s3Im = im[q + 2] - im[q + 3];
+            re[q] = s0Re + s2Re;
+            im[q] = s0Im + s2Im;
+            re[q + 2] = s0Re - s2Re;
+            im[q + 2] = s0Im - s2Im;
+            // −i · s3 = (s3Im, −s3Re)
+            re[q + 1] = s1Re + s3Im;
+            im[q + 1] = s1Im - s3Re;
+            re[q + 3] = s1Re - s3Im;
+            im[q + 3] = s1Im + s3Re;
+        }
+    }
+
     // X[k] = E[k] + W^k·O[k] with E = (Z[k] + conj Z[M−k])/2, O = (Z[k] − conj Z[M−k])/(2i), W = e^(−2πi/N).
+    // X[M−k] reuses the same E and O (W^(M−k) = −conj W^k), so each iteration yields two bins.
     private void SplitToPower(ReadOnlySpan<float> re, ReadOnlySpan<float> im, Span<float> power)
     {
         var m = _half;
@@ -156,7 +188,8 @@ internal sealed class RealFft
         var nyquist = re[0] - im[0];
         power[0] = dc * dc;
         power[m] = nyquist * nyquist;
-        for (var k = 1; k < m; k++)
+        var k = 1;
+        for (; k < m - k; k++)
         {
             var a = re[k];
             var b = im[k];
@@ -168,9 +201,19 @@ internal sealed class RealFft
             var oddIm = 0.5f * (c - a);
             var cos = _splitCos[k];
             var sin = _splitSin[k];
-            var xr = evenRe + (cos * oddRe) + (sin * oddIm);
-            var xi = evenIm + (cos * oddIm) - (sin * oddRe);
+            var p = (cos * oddRe) + (sin * oddIm);
+            var q = (cos * oddIm) - (sin * oddRe);
+            var xr = evenRe + p;
+            var xi = evenIm + q;
+            var yr = evenRe - p;
+            var yi = q - evenIm;
             power[k] = (xr * xr) + (xi * xi);
+            power[m - k] = (yr * yr) + (yi * yi);
+        }
+        if (k == m - k)
+        {
+            // Middle bin N/4: W^k = −i, E = (a, 0), O = (b, 0) ⇒ X = (a, −b).
+            power[k] = (re[k] * re[k]) + (im[k] * im[k]);
         }
     }
 
