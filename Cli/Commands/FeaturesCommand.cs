@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Features;
+using AcousticDistill.Cli.Output;
 using NAudio.Wave;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -28,7 +29,7 @@ internal sealed class FeaturesCommand : Command<FeaturesCommand.Settings>
         public int Bins { get; init; } = 40;
 
         [CommandOption("--json")]
-        [Description("Print {\"frames\": [[...], ...]} (one array of log energies per 10 ms frame) to stdout.")]
+        [Description("Print JSON to stdout: an object whose \"frames\" holds one array of log energies per 10 ms frame.")]
         public bool Json { get; init; }
 
         public override ValidationResult Validate()
@@ -48,11 +49,17 @@ internal sealed class FeaturesCommand : Command<FeaturesCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var path = settings.Wav!;
-        var rate = settings.Rate ?? WavInput.SampleRateOf(path);
+        var fileRate = WavInput.SampleRateOf(path);
+        var rate = settings.Rate ?? fileRate;
         var options = new FbankOptions { SampleFrequency = rate, NumMelBins = settings.Bins };
         options.Validate();
         var samples = WavInput.Decode(path, rate);
         var features = new FilterbankExtractor(options).Compute(samples);
+        if (features.Frames == 0)
+        {
+            ConsoleProgress.Stderr.MarkupLineInterpolated(
+                $"[yellow]note:[/] {samples.Length} samples are fewer than one {options.FrameLengthMs} ms window; no frames.");
+        }
 
         if (settings.Json)
         {
@@ -93,6 +100,10 @@ internal sealed class FeaturesCommand : Command<FeaturesCommand.Settings>
 /// <summary>WAV reading for feature verbs, turning NAudio's format errors into <see cref="AudioFormatException"/>.</summary>
 internal static class WavInput
 {
+    /// <summary>
+    /// The file's own sample rate. NAudio clamps a data chunk that runs past the end of the file, so a
+    /// truncated file yields the audio that is there rather than an error.
+    /// </summary>
     public static int SampleRateOf(string path)
     {
         RequireFile(path);
