@@ -12,6 +12,8 @@ public sealed class StreamingFilterbank
     private readonly FbankFrameComputer _computer;
     private readonly int _shift;
     private readonly int _window;
+    // Returned for the many small chunks that complete no frame, so they allocate nothing.
+    private readonly FeatureMatrix _noFrames;
     private float[] _pending;
     private int _pendingCount;
     // When the shift is longer than the window, samples between frames are never read: this many
@@ -29,6 +31,7 @@ public sealed class StreamingFilterbank
         _shift = _options.WindowShift;
         _window = _options.WindowLength;
         _pending = new float[Math.Max(_window, 4096)];
+        _noFrames = new FeatureMatrix(0, _computer.Dim);
     }
 
     /// <summary>Values per frame.</summary>
@@ -50,7 +53,8 @@ public sealed class StreamingFilterbank
     /// <summary>Adds samples (floats in [−1, 1]) and returns the frames that became complete (possibly none).</summary>
     public FeatureMatrix AcceptWaveform(ReadOnlySpan<float> chunk)
     {
-        var result = new FeatureMatrix(FramesReadyAfter(chunk.Length), Dim);
+        var ready = FramesReadyAfter(chunk.Length);
+        var result = ready == 0 ? _noFrames : new FeatureMatrix(ready, Dim);
         AcceptWaveform(chunk, result.Data);
         return result;
     }
@@ -93,7 +97,7 @@ public sealed class StreamingFilterbank
         _finished = true;
         _pendingCount = 0;
         _skipCount = 0;
-        return new FeatureMatrix(0, Dim);
+        return _noFrames;
     }
 
     /// <summary>Forgets all audio and starts a new stream (dither noise restarts from its seed).</summary>

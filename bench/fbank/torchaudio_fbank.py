@@ -20,6 +20,7 @@ import wave
 
 import numpy as np
 import torch
+import torchaudio
 import torchaudio.compliance.kaldi as kaldi
 
 SENTENCES = [
@@ -70,7 +71,7 @@ def bench(path, bins, repeats):
         run()
         best = min(best, time.perf_counter() - start)
     audio_seconds = len(samples) / rate
-    return {"implementation": f"torchaudio {torch.__version__} compliance.kaldi.fbank", "threads": torch.get_num_threads(),
+    return {"implementation": f"torchaudio {torchaudio.__version__} (torch {torch.__version__}) compliance.kaldi.fbank", "threads": torch.get_num_threads(),
             "audio_seconds": audio_seconds, "best_seconds": best, "times_real_time": audio_seconds / best,
             "frames": int(feats.shape[0]), "repeats": repeats}
 
