@@ -1,0 +1,143 @@
+using System.ComponentModel;
+using System.Text.Json;
+using AcousticDistill.Acoustic.Audio;
+using AcousticDistill.Acoustic.Features;
+using AcousticDistill.Cli.Output;
+using NAudio.Wave;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary><c>acoustic features</c>: log-mel filterbank of one WAV file.</summary>
+[Description("Compute Kaldi-compatible log-mel filterbank features (25 ms povey window, 10 ms shift, dither 0, no CMVN) of a WAV file.")]
+internal sealed class FeaturesCommand : Command<FeaturesCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--wav <FILE>")]
+        [Description("WAV file to analyse (PCM or IEEE float, mono or stereo).")]
+        public string? Wav { get; init; }
+
+        [CommandOption("--rate <HZ>")]
+        [Description("Sample rate to compute features at; the audio is resampled to it. Default: the WAV file's own rate.")]
+        public int? Rate { get; init; }
+
+        [CommandOption("--bins <N>")]
+        [Description("Number of mel bins.")]
+        [DefaultValue(40)]
+        public int Bins { get; init; } = 40;
+
+        [CommandOption("--json")]
+        [Description("Print JSON to stdout: an object whose \"frames\" holds one array of log energies per 10 ms frame.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Wav))
+            {
+                return ValidationResult.Error("--wav FILE is required.");
+            }
+            if (Rate is <= 0)
+            {
+                return ValidationResult.Error($"--rate must be a positive number of Hz, got {Rate}.");
+            }
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var path = settings.Wav!;
+        var fileRate = WavInput.SampleRateOf(path);
+        var rate = settings.Rate ?? fileRate;
+        var options = new FbankOptions { SampleFrequency = rate, NumMelBins = settings.Bins };
+        options.Validate();
+        var samples = WavInput.Decode(path, rate);
+        var features = new FilterbankExtractor(options).Compute(samples);
+        if (features.Frames == 0)
+        {
+            ConsoleProgress.Stderr.MarkupLineInterpolated(
+                $"[yellow]note:[/] {samples.Length} samples are fewer than one {options.FrameLengthMs} ms window; no frames.");
+        }
+
+        if (settings.Json)
+        {
+            WriteJson(features);
+        }
+        else
+        {
+            var seconds = samples.Length / (double)rate;
+            AnsiConsole.MarkupLineInterpolated(
+                $"{Path.GetFileName(path)}: [bold]{features.Frames}[/] frames × [bold]{features.Dim}[/] log-mel bins, {seconds:F2} s at {rate} Hz");
+        }
+        return 0;
+    }
+
+    private static void WriteJson(FeatureMatrix features)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var json = new Utf8JsonWriter(stdout))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("frames");
+            for (var f = 0; f < features.Frames; f++)
+            {
+                json.WriteStartArray();
+                foreach (var value in features.Row(f))
+                {
+                    json.WriteNumberValue(value);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        stdout.WriteByte((byte)'\n');
+    }
+}
+
+/// <summary>WAV reading for feature verbs, turning NAudio's format errors into <see cref="AudioFormatException"/>.</summary>
+internal static class WavInput
+{
+    /// <summary>
+    /// The file's own sample rate. NAudio clamps a data chunk that runs past the end of the file, so a
+    /// truncated file yields the audio that is there rather than an error.
+    /// </summary>
+    public static int SampleRateOf(string path)
+    {
+        RequireFile(path);
+        return Guard(path, () =>
+        {
+            using var reader = new WaveFileReader(path);
+            return reader.WaveFormat.SampleRate;
+        });
+    }
+
+    public static float[] Decode(string path, int rate)
+    {
+        RequireFile(path);
+        return Guard(path, () => WavDecoder.DecodeFile(path, rate));
+    }
+
+    private static void RequireFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"WAV file not found: {path}", path);
+        }
+    }
+
+    private static T Guard<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is FormatException or EndOfStreamException or InvalidDataException
+                                       or ArgumentException or NotSupportedException)
+        {
+            throw new AudioFormatException($"{path} is not a usable WAV file: {ex.Message}", ex);
+        }
+    }
+}
