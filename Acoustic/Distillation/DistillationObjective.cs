@@ -52,7 +52,7 @@ public sealed class DistillationObjective : ITrainingObjective
         }
         var target = _softLogProbs.index_select(0, frameIndices);
         var studentLogProbs = log_softmax(logits / _temperature, 1);
-        var soft = kl_div(studentLogProbs, target, Reduction.Sum, log_target: true) / frameIndices.shape[0]
+        var soft = kl_div(studentLogProbs, target, reduction: Reduction.Sum, log_target: true) / frameIndices.shape[0]
                    * (_temperature * _temperature);
         if (_alpha == 0)
         {

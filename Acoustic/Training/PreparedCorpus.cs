@@ -37,18 +37,28 @@ public sealed class PreparedCorpus : IDisposable
     /// <summary>Corpus name, recorded in model lineage.</summary>
     public string Name { get; }
 
-    /// <summary>Estimates CMVN on <paramref name="train"/> and builds the datasets.</summary>
-    public static PreparedCorpus Create(string name, SplitFeatures train, SplitFeatures? dev, FbankOptions features, int context)
+    /// <summary>
+    /// Builds the datasets, normalised with <paramref name="cmvn"/> when given (a student fed like its teachers),
+    /// else with CMVN estimated on <paramref name="train"/>.
+    /// </summary>
+    public static PreparedCorpus Create(string name, SplitFeatures train, SplitFeatures? dev, FbankOptions features, int context,
+        Cmvn? cmvn = null)
     {
-        var accumulator = new CmvnAccumulator(train.Dim);
-        foreach (var utterance in train.Features)
-        {
-            accumulator.Add(new FeatureMatrix(utterance, utterance.Length / train.Dim, train.Dim));
-        }
-        var cmvn = accumulator.ToCmvn();
+        cmvn ??= EstimateCmvn(train);
         var trainSet = Normalize(train, cmvn, context);
         var devSet = dev is null ? null : Normalize(dev, cmvn, context);
         return new PreparedCorpus(features.Clone(), cmvn, context, trainSet, devSet, name);
+    }
+
+    /// <summary>Global mean and variance statistics of a split.</summary>
+    public static Cmvn EstimateCmvn(SplitFeatures split)
+    {
+        var accumulator = new CmvnAccumulator(split.Dim);
+        foreach (var utterance in split.Features)
+        {
+            accumulator.Add(new FeatureMatrix(utterance, utterance.Length / split.Dim, split.Dim));
+        }
+        return accumulator.ToCmvn();
     }
 
     /// <summary>Applies this corpus's CMVN to another split (test, transfer set) and packs it.</summary>

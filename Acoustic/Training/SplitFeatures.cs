@@ -13,4 +13,31 @@ public sealed record SplitFeatures(
 {
     /// <summary>Total frames over all utterances.</summary>
     public long Frames => Features.Sum(f => (long)f.Length) / Dim;
+
+    /// <summary>Label value of frames that have none (unlabelled transfer audio).</summary>
+    public const int NoLabel = -1;
+
+    /// <summary>
+    /// This split followed by <paramref name="other"/>; where only one side has labels, the other side's
+    /// frames are labelled <see cref="NoLabel"/> (soft targets only).
+    /// </summary>
+    public SplitFeatures Concat(SplitFeatures other)
+    {
+        if (other.Dim != Dim)
+        {
+            throw new ArgumentException($"Cannot join features of dim {Dim} and {other.Dim}.");
+        }
+        IReadOnlyList<int[]>? labels = Labels is null && other.Labels is null
+            ? null
+            : LabelsOrNone(this).Concat(LabelsOrNone(other)).ToArray();
+        return new SplitFeatures(
+            UtteranceIds.Concat(other.UtteranceIds).ToArray(),
+            Features.Concat(other.Features).ToArray(),
+            labels,
+            Dim,
+            AudioSeconds + other.AudioSeconds);
+    }
+
+    private static IEnumerable<int[]> LabelsOrNone(SplitFeatures split) =>
+        split.Labels ?? split.Features.Select(f => Enumerable.Repeat(NoLabel, f.Length / split.Dim).ToArray());
 }
