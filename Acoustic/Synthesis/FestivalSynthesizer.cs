@@ -132,7 +132,7 @@ public sealed class FestivalSynthesizer : ISpeechSynthesizer
             (fclose fd)))
         (define (ad_say text wav lab stretch f0 semitones)
           (ad_prosody stretch f0 semitones)
-          (let ((utt (utt.synth (Utterance Text text))))
+          (let ((utt (utt.synth (eval (list (quote Utterance) (quote Text) text)))))
             (utt.save.wave utt wav 'riff)
             (ad_dump utt lab)))
 
