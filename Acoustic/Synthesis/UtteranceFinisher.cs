@@ -46,7 +46,7 @@ public sealed class UtteranceFinisher(FinishingOptions options)
             rejection = ex.Message;
             return null;
         }
-        phones = CoverExactly(phones, length);
+        phones = AlignmentCoverage.CoverExactly(phones, length);
 
         // Pad with digital silence so that every utterance starts and ends with at least the edge silence.
         var edge = (long)Math.Round(options.EdgeSilenceSeconds * rate);
@@ -54,11 +54,11 @@ public sealed class UtteranceFinisher(FinishingOptions options)
         var trail = Math.Max(0, edge - TrailingSilence(phones));
         var padded = new float[length + lead + trail];
         raw.Samples.CopyTo(padded, lead);
-        phones = CoverExactly([.. phones.Select(p => Shift(p, lead))], padded.Length);
+        phones = AlignmentCoverage.CoverExactly([.. phones.Select(p => Shift(p, lead))], padded.Length);
         var words = raw.Words.Select(w => Shift(w, lead)).ToList();
 
         var samples = SampleRateConverter.Convert(padded, rate, options.SampleRate);
-        phones = CoverExactly([.. phones.Select(p => Scale(p, rate, options.SampleRate))], samples.Length);
+        phones = AlignmentCoverage.CoverExactly([.. phones.Select(p => Scale(p, rate, options.SampleRate))], samples.Length);
         words = [.. words.Select(w => Clamp(Scale(w, rate, options.SampleRate), samples.Length))];
 
         if (options.SnrDb is { } snr)
@@ -86,53 +86,6 @@ public sealed class UtteranceFinisher(FinishingOptions options)
 
     private static TimedSegment Clamp(TimedSegment s, long length) =>
         new(Math.Min(s.StartSample, length), Math.Min(Math.Max(s.StartSample, s.EndSample), length), s.Label);
-
-    /// <summary>
-    /// Makes the phones tile [0, length): silence fills a gap at either end, the last phone is cut or extended to
-    /// the end, empty phones vanish and adjacent silences merge.
-    /// </summary>
-    internal static List<TimedSegment> CoverExactly(List<TimedSegment> phones, long length)
-    {
-        var result = new List<TimedSegment>(phones.Count + 2);
-        void Add(TimedSegment s)
-        {
-            if (s.EndSample <= s.StartSample)
-            {
-                return;
-            }
-            if (result.Count > 0 && s.Label == PhoneSet.Silence && result[^1].Label == PhoneSet.Silence)
-            {
-                result[^1] = result[^1] with { EndSample = s.EndSample };
-                return;
-            }
-            result.Add(s);
-        }
-
-        long cursor = 0;
-        foreach (var p in phones)
-        {
-            var start = Math.Min(Math.Max(p.StartSample, cursor), length);
-            if (start > cursor)
-            {
-                Add(new TimedSegment(cursor, start, PhoneSet.Silence));
-            }
-            var end = Math.Min(Math.Max(p.EndSample, start), length);
-            Add(new TimedSegment(start, end, p.Label));
-            cursor = Math.Max(cursor, end);
-        }
-        if (cursor < length)
-        {
-            if (result.Count > 0 && result[^1].Label != PhoneSet.Silence && length - cursor < 0.02 * length)
-            {
-                result[^1] = result[^1] with { EndSample = length };
-            }
-            else
-            {
-                Add(new TimedSegment(cursor, length, PhoneSet.Silence));
-            }
-        }
-        return result;
-    }
 
     private static void AddNoise(float[] samples, double snrDb, int seed)
     {

@@ -13,6 +13,10 @@ internal static class CommandRegistration
             corpus.SetDescription("Build, import and describe phone-aligned corpora.");
             corpus.AddCommand<CorpusSynthCommand>("synth")
                   .WithDescription("Synthesise a phone-aligned corpus with festival, flite and espeak-ng (speaker- and text-disjoint splits).");
+            corpus.AddCommand<CorpusImportTimitCommand>("import-timit")
+                  .WithDescription("Import a TIMIT-layout corpus (SPHERE or RIFF audio), folding its 61 phones to the 40-phone set.");
+            corpus.AddCommand<CorpusStatsCommand>("stats")
+                  .WithDescription("Hours, utterances, speakers (per split) and frames per phone-state class of a corpus.");
         });
     }
 }
