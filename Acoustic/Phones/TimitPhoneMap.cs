@@ -11,9 +11,6 @@ namespace AcousticDistill.Acoustic.Phones;
 /// </summary>
 public static class TimitPhoneMap
 {
-    /// <summary>The table (source name "TIMIT").</summary>
-    public static PhoneMappingTable Table { get; } = new("TIMIT", Build());
-
     /// <summary>The 61 TIMIT labels.</summary>
     public static IReadOnlyList<string> TimitPhones { get; } =
     [
@@ -22,6 +19,9 @@ public static class TimitPhoneMap
         "m", "n", "ng", "em", "nx", "en", "eng", "l", "r", "w", "y", "hh", "hv", "el", "bcl", "dcl", "gcl", "pcl",
         "tcl", "kcl", "q", "pau", "epi", "h#",
     ];
+
+    /// <summary>The table (source name "TIMIT"); declared after <see cref="TimitPhones"/>, which it is built from.</summary>
+    public static PhoneMappingTable Table { get; } = new("TIMIT", Build());
 
     private static Dictionary<string, string[]> Build()
     {

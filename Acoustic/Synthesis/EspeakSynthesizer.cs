@@ -184,10 +184,12 @@ public sealed unsafe class EspeakSynthesizer : ISpeechSynthesizer
             }
 
             var words = new List<TimedSegment>();
+            long previousEnd = 0;
             for (var i = 0; i < _words.Count; i++)
             {
                 var (ms, position, length) = _words[i];
-                var start = ToSample(ms);
+                // WORD events fire a few ms before the word's first phone, inside the previous word.
+                var start = Math.Max(ToSample(ms), previousEnd);
                 var next = i + 1 < _words.Count ? ToSample(_words[i + 1].Ms) : total;
                 // A word ends where its last sounding phone ends, not where the following pause ends.
                 var end = phones.Where(p => p.StartSample >= start && p.StartSample < next && !EspeakPhoneMap.IsPause(p.Label))
@@ -196,6 +198,7 @@ public sealed unsafe class EspeakSynthesizer : ISpeechSynthesizer
                     ? request.Text.Substring(position - 1, length)
                     : $"word{i}";
                 words.Add(new TimedSegment(start, Math.Max(start, end), text));
+                previousEnd = Math.Max(start, end);
             }
             return new EngineUtterance(request, samples, sampleRate, phones, words, WordTimesKnown: true);
         }
