@@ -9,7 +9,8 @@ namespace AcousticDistill.Acoustic.Synthesis;
 /// each utterance made with <c>utt.synth</c>, saved with <c>utt.save.wave</c>, and its Segment relation
 /// (end times in seconds) and word spans (first segment start to last segment end, via SylStructure) written
 /// by a small Scheme function. Rate: <c>Duration_Stretch</c> (diphone voices) or the HTS engine's
-/// <c>-r</c>; pitch: <c>int_lr_params</c> target mean/std (diphone) or <c>-fm</c> half-tones (HTS).
+/// <c>-r</c>; pitch: <c>int_lr_params</c> target mean/std (diphone voices only: this festival build ignores the HTS
+/// engine's <c>-fm</c> half-tone shift, checked by comparing outputs, so the HTS voice varies in rate alone).
 /// </summary>
 public sealed class FestivalSynthesizer : ISpeechSynthesizer
 {
@@ -53,7 +54,7 @@ public sealed class FestivalSynthesizer : ISpeechSynthesizer
             {
                 var prosody = requests[i].Prosody;
                 script.Append(CultureInfo.InvariantCulture,
-                    $"(ad_say \"{Escape(requests[i].Text)}\" \"u{i}.wav\" \"u{i}.lab\" {prosody.DurationStretch:0.####} {prosody.PitchFactor:0.####} {12 * Math.Log2(prosody.PitchFactor):0.####})\n");
+                    $"(ad_say \"{Escape(requests[i].Text)}\" \"u{i}.wav\" \"u{i}.lab\" {prosody.DurationStretch:0.####} {prosody.PitchFactor:0.####})\n");
             }
             File.WriteAllText(Path.Combine(work.FullName, "script.scm"), script.ToString());
             var result = ExternalTool.Run(Tool, ["-b", "script.scm"], work.FullName,
@@ -115,9 +116,9 @@ public sealed class FestivalSynthesizer : ISpeechSynthesizer
           (if (or (equal? (car p) 'target_f0_mean) (equal? (car p) 'target_f0_std))
               (list (car p) (* f0 (car (cdr p))))
               p))
-        (define (ad_prosody stretch f0 semitones)
+        (define (ad_prosody stretch f0)
           (if ad_base_hts
-              (set! hts_engine_params (append ad_base_hts (list (list "-r" (/ 1.0 stretch)) (list "-fm" semitones))))
+              (set! hts_engine_params (append ad_base_hts (list (list "-r" (/ 1.0 stretch)))))
               (begin
                 (Parameter.set 'Duration_Stretch stretch)
                 (if ad_base_lr (set! int_lr_params (mapcar (lambda (p) (ad_scale_lr p f0)) ad_base_lr))))))
@@ -130,8 +131,8 @@ public sealed class FestivalSynthesizer : ISpeechSynthesizer
                       (item.feat w "R:SylStructure.daughtern.daughtern.segment_end")))
                     (utt.relation.items utt 'Word))
             (fclose fd)))
-        (define (ad_say text wav lab stretch f0 semitones)
-          (ad_prosody stretch f0 semitones)
+        (define (ad_say text wav lab stretch f0)
+          (ad_prosody stretch f0)
           (let ((utt (utt.synth (eval (list (quote Utterance) (quote Text) text)))))
             (utt.save.wave utt wav 'riff)
             (ad_dump utt lab)))

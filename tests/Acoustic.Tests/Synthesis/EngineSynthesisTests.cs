@@ -49,6 +49,16 @@ public sealed class EngineSynthesisTests
     }
 
     [EngineFact(SynthesisEngine.Festival)]
+    public void Festival_Kal_PitchFactor_ChangesAudioNotTiming()
+    {
+        var voice = new VoiceSpec(SynthesisEngine.Festival, "voice_kal_diphone");
+        var low = Speak(voice, new Prosody(1.0, 1.0));
+        var high = Speak(voice, new Prosody(1.0, 1.35));
+        Assert.Equal(low.Phones.Select(p => p.Label), high.Phones.Select(p => p.Label));
+        Assert.NotEqual(low.Samples, high.Samples);
+    }
+
+    [EngineFact(SynthesisEngine.Festival)]
     public void Festival_SltHts_SlowerStretch_GivesLongerAudio()
     {
         var voice = new VoiceSpec(SynthesisEngine.Festival, "voice_cmu_us_slt_arctic_hts");
