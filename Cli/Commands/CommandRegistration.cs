@@ -15,6 +15,16 @@ internal static class CommandRegistration
         config.AddCommand<EvalCommand>("eval")
             .WithDescription("Frame accuracy of a model on a corpus split, per phone, plus a confusion matrix file.")
             .WithExample("eval", "--model", "out/baseline.adm", "--corpus", "out/corpus-16k", "--split", "test", "--json");
+        config.AddBranch("corpus", corpus =>
+        {
+            corpus.SetDescription("Build, import and describe phone-aligned corpora.");
+            corpus.AddCommand<CorpusSynthCommand>("synth")
+                  .WithDescription("Synthesise a phone-aligned corpus with festival, flite and espeak-ng (speaker- and text-disjoint splits).");
+            corpus.AddCommand<CorpusImportTimitCommand>("import-timit")
+                  .WithDescription("Import a TIMIT-layout corpus (SPHERE or RIFF audio), folding its 61 phones to the 40-phone set.");
+            corpus.AddCommand<CorpusStatsCommand>("stats")
+                  .WithDescription("Hours, utterances, speakers (per split) and frames per phone-state class of a corpus.");
+        });
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Measure speed (machine-readable JSON on stdout).");

@@ -1,3 +1,4 @@
+using TorchSharp;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Training;
