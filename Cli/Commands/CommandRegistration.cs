@@ -15,6 +15,15 @@ internal static class CommandRegistration
         config.AddCommand<EvalCommand>("eval")
             .WithDescription("Frame accuracy of a model on a corpus split, per phone, plus a confusion matrix file.")
             .WithExample("eval", "--model", "out/baseline.adm", "--corpus", "out/corpus-16k", "--split", "test", "--json");
+        config.AddBranch("ensemble", ensemble =>
+        {
+            ensemble.SetDescription("Ensembles of teacher models.");
+            ensemble.AddCommand<EnsembleTrainCommand>("train")
+                .WithDescription("Train N teachers differing in seed (and optionally width) into an ensemble folder.");
+        });
+        config.AddCommand<DistillCommand>("distill")
+            .WithDescription("Distil an ensemble into one student with soft targets at temperature T (Hinton et al. 2015).")
+            .WithExample("distill", "--teachers", "out/ensemble", "--corpus", "out/corpus-16k", "--temperature", "2", "--alpha", "0.5", "--out", "out/student.adm");
         config.AddBranch("corpus", corpus =>
         {
             corpus.SetDescription("Build, import and describe phone-aligned corpora.");

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using AcousticDistill.Acoustic.Corpus;
+using AcousticDistill.Acoustic.Distillation;
 using AcousticDistill.Acoustic.Evaluation;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
@@ -17,7 +18,7 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandOption("--model <FILE>"), Description("Model artifact to evaluate.")]
+        [CommandOption("--model <PATH>"), Description("Model artifact to evaluate, or an ensemble folder.")]
         public string Model { get; init; } = "";
 
         [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json).")]
@@ -29,6 +30,9 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         [CommandOption("--confusion <FILE>"), Description("Where to write the confusion matrix (TSV; default: next to the model).")]
         public string? Confusion { get; init; }
 
+        [CommandOption("--combine <HOW>"), Description("For an ensemble: arithmetic or geometric mean of the members."), DefaultValue("arithmetic")]
+        public string Combine { get; init; } = "arithmetic";
+
         [CommandOption("--threads <N>"), Description("Threads for feature extraction and inference."), DefaultValue(1)]
         public int Threads { get; init; } = 1;
 
@@ -38,27 +42,32 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
         public override ValidationResult Validate() =>
             string.IsNullOrEmpty(Model) || string.IsNullOrEmpty(Corpus)
                 ? ValidationResult.Error("--model and --corpus are required.")
-                : Enum.TryParse<CorpusSplit>(Split, ignoreCase: true, out _)
-                    ? ValidationResult.Success()
-                    : ValidationResult.Error($"--split '{Split}' is not one of: train, dev, test.");
+                : !Enum.TryParse<CorpusSplit>(Split, ignoreCase: true, out _)
+                    ? ValidationResult.Error($"--split '{Split}' is not one of: train, dev, test.")
+                    : !Enum.TryParse<EnsembleCombination>(Combine, ignoreCase: true, out _)
+                        ? ValidationResult.Error($"--combine '{Combine}' is not one of: arithmetic, geometric.")
+                        : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var split = Enum.Parse<CorpusSplit>(settings.Split, ignoreCase: true);
-        var artifact = ModelArtifact.Load(settings.Model);
         TorchRuntime.SetThreads(settings.Threads);
+        using var scorer = LoadScorer(settings);
         var manifest = CorpusManifest.Load(settings.Corpus);
-        var features = CorpusLoading.LoadSplit(settings.Corpus, manifest, split, artifact.Metadata.Features, settings.Threads,
+        var features = CorpusLoading.LoadSplit(settings.Corpus, manifest, split, scorer.Metadata.Features, settings.Threads,
             cancellationToken: cancellationToken);
-        using var data = ModelScoring.Prepare(artifact.Metadata, features);
-        var report = ModelScoring.Score(artifact.Model, data);
-        var confusionPath = settings.Confusion ?? Path.ChangeExtension(settings.Model, $".{settings.Split}.confusion.tsv");
+        using var data = ModelScoring.Prepare(scorer.Metadata, features);
+        var report = scorer.Score(data);
+        var confusionPath = settings.Confusion
+            ?? (Directory.Exists(settings.Model) ? Path.Combine(settings.Model, $"{settings.Split}.confusion.tsv")
+                : Path.ChangeExtension(settings.Model, $".{settings.Split}.confusion.tsv"));
         File.WriteAllText(confusionPath, ConfusionTsv(report));
 
         var result = new
         {
             model = settings.Model,
+            parameters = scorer.Parameters,
             corpus = manifest.Name,
             split = settings.Split,
             frames = report.Frames,
@@ -73,8 +82,25 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
             AnsiConsole.MarkupLineInterpolated(
                 $"{settings.Split} frame accuracy [bold]{report.FrameAccuracy:P2}[/] over {report.Frames:N0} frames (phone accuracy {report.PhoneAccuracy:P2}); confusion matrix in {confusionPath}.");
         });
-        artifact.Model.Dispose();
         return 0;
+    }
+
+    private static LoadedScorer LoadScorer(Settings settings)
+    {
+        if (Directory.Exists(settings.Model))
+        {
+            var ensemble = EnsembleDirectory.Load(settings.Model);
+            var combination = Enum.Parse<EnsembleCombination>(settings.Combine, ignoreCase: true);
+            return new LoadedScorer(ensemble.Metadata, ensemble.ParameterCount, d => EnsembleScoring.Score(ensemble, d, combination), ensemble);
+        }
+        var artifact = ModelArtifact.Load(settings.Model);
+        return new LoadedScorer(artifact.Metadata, artifact.Model.Architecture.ParameterCount, d => ModelScoring.Score(artifact.Model, d), artifact.Model);
+    }
+
+    /// <summary>A single model or an ensemble, behind one scoring function.</summary>
+    private sealed record LoadedScorer(ModelMetadata Metadata, long Parameters, Func<FrameDataset, FrameAccuracyReport> Score, IDisposable Owner) : IDisposable
+    {
+        public void Dispose() => Owner.Dispose();
     }
 
     private static string ConfusionTsv(FrameAccuracyReport report)

@@ -68,8 +68,8 @@ internal class TrainingSettings : CommandSettings
     }
 }
 
-/// <summary>Options that shape a new frame classifier and its features.</summary>
-internal class ModelShapeSettings : TrainingSettings
+/// <summary>Options that shape a new network (its input is decided elsewhere: by the features, or by its teachers).</summary>
+internal class NetworkSettings : TrainingSettings
 {
     [CommandOption("--layers <N>"), Description("Hidden layers."), DefaultValue(3)]
     public int Layers { get; init; } = 3;
@@ -80,12 +80,16 @@ internal class ModelShapeSettings : TrainingSettings
     [CommandOption("--dropout <P>"), Description("Dropout after each hidden layer."), DefaultValue(0.1)]
     public double Dropout { get; init; } = 0.1;
 
+    [CommandOption("--family <NAME>"), Description("Model family name (default: en-16k or en-8k from the corpus rate).")]
+    public string? Family { get; init; }
+}
+
+/// <summary>Options that shape a new frame classifier and its features.</summary>
+internal class ModelShapeSettings : NetworkSettings
+{
     [CommandOption("--context <K>"), Description("Frames of context each side (input = (2K+1) x bins)."), DefaultValue(5)]
     public int Context { get; init; } = 5;
 
     [CommandOption("--bins <N>"), Description("Mel filterbank bins."), DefaultValue(40)]
     public int Bins { get; init; } = 40;
-
-    [CommandOption("--family <NAME>"), Description("Model family name (default: en-16k or en-8k from the corpus rate).")]
-    public string? Family { get; init; }
 }

@@ -1,0 +1,79 @@
+using System.ComponentModel;
+using AcousticDistill.Acoustic.Distillation;
+using AcousticDistill.Acoustic.Evaluation;
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Cli.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary>
+/// <c>acoustic ensemble train</c>: N teachers on the same prepared data, differing in seed (and optionally
+/// width), saved as an ensemble folder. Members train one after another, each with the whole thread budget.
+/// </summary>
+internal sealed class EnsembleTrainCommand : Command<EnsembleTrainCommand.Settings>
+{
+    public sealed class Settings : ModelShapeSettings
+    {
+        [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json).")]
+        public string Corpus { get; init; } = "";
+
+        [CommandOption("--members <N>"), Description("Number of teachers."), DefaultValue(4)]
+        public int Members { get; init; } = 4;
+
+        [CommandOption("--widths <LIST>"), Description("Optional comma-separated hidden widths, cycled over members (default: --width for all).")]
+        public string? Widths { get; init; }
+
+        [CommandOption("--out <DIR>"), Description("Ensemble folder to write (member-NN.adm + ensemble.json).")]
+        public string Out { get; init; } = "";
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrEmpty(Corpus) || string.IsNullOrEmpty(Out) ? ValidationResult.Error("--corpus and --out are required.")
+            : Members < 1 ? ValidationResult.Error("--members must be at least 1.")
+            : base.Validate();
+
+        public int WidthOf(int member)
+        {
+            if (string.IsNullOrWhiteSpace(Widths))
+            {
+                return Width;
+            }
+            var widths = Widths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(w => int.TryParse(w, out var value) && value > 0 ? value : throw new ArgumentException($"--widths: '{w}' is not a positive number."))
+                .ToArray();
+            return widths[member % widths.Length];
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var features = CorpusLoading.FeaturesFor(settings.Corpus, settings.Bins);
+        using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken);
+        Directory.CreateDirectory(settings.Out);
+        var family = settings.Family ?? ModelFamily.ForSampleRate((int)features.SampleFrequency);
+        var files = new List<string>();
+        var members = new List<object>();
+        for (var m = 0; m < settings.Members; m++)
+        {
+            var seed = settings.Seed + m;
+            var trained = ModelTrainingRun.TrainOne(data, settings, seed, role: $"teacher {m + 1}/{settings.Members}", cancellationToken,
+                width: settings.WidthOf(m));
+            var lineage = ModelLineage.Baseline(data.Name, seed) with { Role = "teacher" };
+            var file = EnsembleDirectory.MemberFileName(m);
+            ModelArtifact.Save(Path.Combine(settings.Out, file), trained.Model, ModelTrainingRun.Metadata(data, trained, family, lineage));
+            files.Add(file);
+            members.Add(new { file, seed, width = trained.Model.Architecture.HiddenWidth, dev_frame_accuracy = trained.Report.BestDevFrameAccuracy });
+            trained.Model.Dispose();
+        }
+        EnsembleDirectory.WriteIndex(settings.Out, files);
+
+        using var ensemble = EnsembleDirectory.Load(settings.Out);
+        var devAccuracy = data.Dev is null ? double.NaN : EnsembleScoring.Score(ensemble, data.Dev, EnsembleCombination.Arithmetic).FrameAccuracy;
+        JsonOutput.Print(settings.Json, new { ensemble = settings.Out, members, dev_frame_accuracy = devAccuracy, parameters = ensemble.ParameterCount },
+            () => AnsiConsole.MarkupLineInterpolated(
+                $"Saved {settings.Members} teachers in [bold]{settings.Out}[/]: ensemble dev frame accuracy [bold]{devAccuracy:P2}[/]."));
+        return 0;
+    }
+}
