@@ -1,6 +1,7 @@
 using AcousticDistill.Acoustic.Features;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Training;
+using TorchSharp;
 
 namespace AcousticDistill.Acoustic.Evaluation;
 
@@ -17,6 +18,7 @@ public static class ModelScoring
     /// <summary>Frame accuracy report of one model on labelled frames prepared for it.</summary>
     public static FrameAccuracyReport Score(FrameClassifier model, FrameDataset data)
     {
+        model.to(data.Features.device);
         model.eval();
         var predicted = FramePredictor.PredictClasses(model.forward, data);
         return FrameAccuracyReport.FromPredictions(predicted, FramePredictor.LabelsOf(data), model.Architecture.Classes);

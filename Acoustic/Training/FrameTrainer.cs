@@ -40,6 +40,7 @@ public sealed class FrameTrainer(TrainingOptions options)
         var best = (Epoch: 0, Accuracy: double.NegativeInfinity, State: (Dictionary<string, Tensor>?)null);
         var total = Stopwatch.StartNew();
         long framesTrained = 0;
+        var trainingSeconds = 0.0;
 
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -51,6 +52,7 @@ public sealed class FrameTrainer(TrainingOptions options)
             var epochClock = Stopwatch.StartNew();
             var meanLoss = RunEpoch(model, train, objective, optimizer, generator, epoch, progress, cancellationToken);
             framesTrained += train.Count;
+            trainingSeconds += epochClock.Elapsed.TotalSeconds;
             var framesPerSecond = train.Count / epochClock.Elapsed.TotalSeconds;
 
             var devAccuracy = dev is null ? double.NaN : Evaluate(model, dev);
@@ -80,7 +82,7 @@ public sealed class FrameTrainer(TrainingOptions options)
             DisposeState(best.State);
         }
         model.eval();
-        return new TrainingReport(epochs, best.Epoch, best.Accuracy, framesTrained / total.Elapsed.TotalSeconds, total.Elapsed);
+        return new TrainingReport(epochs, best.Epoch, best.Accuracy, framesTrained / trainingSeconds, total.Elapsed);
     }
 
     /// <summary>Frame accuracy of <paramref name="model"/> on a labelled dataset.</summary>

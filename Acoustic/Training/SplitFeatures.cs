@@ -14,6 +14,14 @@ public sealed record SplitFeatures(
     /// <summary>Total frames over all utterances.</summary>
     public long Frames => Features.Sum(f => (long)f.Length) / Dim;
 
+    /// <summary>The utterances at <paramref name="indices"/>, in that order.</summary>
+    public SplitFeatures Take(IReadOnlyList<int> indices) => new(
+        indices.Select(i => UtteranceIds[i]).ToArray(),
+        indices.Select(i => Features[i]).ToArray(),
+        Labels is null ? null : indices.Select(i => Labels[i]).ToArray(),
+        Dim,
+        AudioSeconds * indices.Sum(i => (double)Features[i].Length) / Math.Max(1, Features.Sum(f => (double)f.Length)));
+
     /// <summary>Label value of frames that have none (unlabelled transfer audio).</summary>
     public const int NoLabel = -1;
 

@@ -24,6 +24,9 @@ internal static class CommandRegistration
         config.AddCommand<DistillCommand>("distill")
             .WithDescription("Distil an ensemble into one student with soft targets at temperature T (Hinton et al. 2015).")
             .WithExample("distill", "--teachers", "out/ensemble", "--corpus", "out/corpus-16k", "--temperature", "2", "--alpha", "0.5", "--out", "out/student.adm");
+        config.AddCommand<StudyCommand>("study")
+            .WithDescription("Run the whole distillation comparison (baseline, ensemble, students over T and alpha, 3% data, specialists).")
+            .WithExample("study", "--corpus", "out/corpus-16k", "--scale", "small", "--json");
         config.AddBranch("corpus", corpus =>
         {
             corpus.SetDescription("Build, import and describe phone-aligned corpora.");

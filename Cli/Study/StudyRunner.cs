@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using AcousticDistill.Acoustic.Corpus;
+using AcousticDistill.Acoustic.Distillation;
+using AcousticDistill.Acoustic.Evaluation;
+using AcousticDistill.Acoustic.Features;
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Acoustic.Phones;
+using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Cli.Commands;
+using static TorchSharp.torch;
+
+namespace AcousticDistill.Cli.Study;
+
+/// <summary>
+/// The distillation study (Hinton et al. 2015, §4 and §5 on our corpora): teachers and their ensemble, students
+/// distilled over a grid of temperatures and hard-label weights, the 3%-of-data experiment, and specialists.
+/// Every model is selected on dev; every reported accuracy is on the test split (held-out voices and texts).
+/// </summary>
+internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
+{
+    private readonly List<StudyRow> _rows = [];
+
+    public StudyReport Run(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        TorchRuntime.SetThreads(options.Threads);
+        var manifest = CorpusManifest.Load(options.Corpus);
+        var features = new FbankOptions { SampleFrequency = manifest.SampleRate, NumMelBins = 40 };
+        var train = CorpusLoading.LoadSplit(options.Corpus, manifest, CorpusSplit.Train, features, options.Threads, cancellationToken: cancellationToken);
+        if (train.AudioSeconds / 3600 < scale.MinimumTrainingHours)
+        {
+            throw new ArgumentException(
+                $"Scale '{scale.Name}' needs at least {scale.MinimumTrainingHours} h of training speech; '{manifest.Name}' has {train.AudioSeconds / 3600:F2} h.");
+        }
+        var dev = CorpusLoading.LoadSplit(options.Corpus, manifest, CorpusSplit.Dev, features, options.Threads, cancellationToken: cancellationToken);
+        var test = CorpusLoading.LoadSplit(options.Corpus, manifest, CorpusSplit.Test, features, options.Threads, cancellationToken: cancellationToken);
+        using var data = PreparedCorpus.Create(manifest.Name, train, dev, features, context: 5);
+        using var testSet = data.Prepare(test);
+        var device = TorchRuntime.ParseDevice(options.Device);
+        testSet.MoveTo(device);
+
+        var teacherShape = Architecture(data, scale.TeacherLayers, scale.TeacherWidth);
+        using var ensemble = TrainTeachers(data, testSet, teacherShape, cancellationToken);
+        var baseline = _rows[0];
+        AddRow(_rows[0] with { Name = "hard100", Note = "the baseline: one teacher-size model, 100% of the data, hard labels" });
+        var ensembleRow = ScoreEnsemble(ensemble, data, testSet);
+
+        var (bestT, bestAlpha, distilledRows) = DistillGrid(ensemble, data, testSet, teacherShape, cancellationToken);
+        var best = distilledRows.MaxBy(r => r.DevFrameAccuracy)!;
+        _rows[_rows.IndexOf(best)] = best with { Selected = true };
+
+        var smallShape = Architecture(data, scale.SmallStudentLayers, scale.SmallStudentWidth);
+        var smallBaseline = TrainHard(data, testSet, smallShape, seed: 200, "baseline-small", "hard labels, student size");
+        using var soft = Distiller.TeacherTargets(ensemble, data.Train, new DistillationOptions(bestT, bestAlpha), options.Device, cancellationToken: cancellationToken);
+        var smallStudent = TrainStudent(data, testSet, smallShape, soft, bestT, bestAlpha, seed: 300, "distilled-small", cancellationToken);
+
+        var (hard3, soft3) = SmallData(ensemble, train, dev, data, testSet, teacherShape, bestT, cancellationToken);
+
+        var figures = new Dictionary<string, double>
+        {
+            ["ensemble_gain_points"] = 100 * (ensembleRow.FrameAccuracy - baseline.FrameAccuracy),
+            ["distilled_recovery_of_ensemble_gain"] = Recovery(best, baseline, ensembleRow),
+            ["distilled_small_recovery_of_ensemble_gain"] = Recovery(smallStudent, baseline, ensembleRow),
+            ["teacher_to_small_student_size_ratio"] = (double)baseline.Params / smallStudent.Params,
+            ["soft3_minus_hard100_points"] = 100 * (soft3.FrameAccuracy - baseline.FrameAccuracy),
+            ["soft3_minus_hard3_points"] = 100 * (soft3.FrameAccuracy - hard3.FrameAccuracy),
+            ["distill_speed_ratio_small_student"] = smallStudent.TrainFramesPerSecond!.Value / smallBaseline.TrainFramesPerSecond!.Value,
+            ["distill_speed_ratio_teacher_size"] = best.TrainFramesPerSecond!.Value / baseline.TrainFramesPerSecond!.Value,
+        };
+        return new StudyReport(manifest.Name, scale.Name, train.AudioSeconds / 3600, data.Train.Count, data.Dev!.Count, testSet.Count,
+            _rows, figures, clock.Elapsed.TotalSeconds);
+    }
+
+    private static double Recovery(StudyRow student, StudyRow baseline, StudyRow ensemble) =>
+        (student.FrameAccuracy - baseline.FrameAccuracy) / (ensemble.FrameAccuracy - baseline.FrameAccuracy);
+
+    private static MlpArchitecture Architecture(PreparedCorpus data, int layers, int width) =>
+        new(data.Train.FeatureDim, data.Context, layers, width, 0.1, PhoneSet.ClassCount);
+
+    private TrainingOptions Training(int seed, int epochs) => new()
+    {
+        Epochs = epochs, Seed = seed, Threads = options.Threads, Device = options.Device,
+        LearningRate = options.LearningRate, BatchSize = options.Batch,
+    };
+
+    private Ensemble TrainTeachers(PreparedCorpus data, FrameDataset testSet, MlpArchitecture shape, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(options.Out, "ensemble");
+        Directory.CreateDirectory(directory);
+        var members = new List<FrameClassifier>();
+        var files = new List<string>();
+        ModelMetadata? first = null;
+        for (var m = 0; m < scale.Members; m++)
+        {
+            var trained = ModelTrainingRun.TrainOne(data, shape, Training(1 + m, scale.TeacherEpochs), $"teacher {m + 1}/{scale.Members}", cancellationToken);
+            var metadata = ModelTrainingRun.Metadata(data, trained, ModelFamily.ForSampleRate((int)data.Features.SampleFrequency),
+                ModelLineage.Baseline(data.Name, 1 + m) with { Role = "teacher" });
+            first ??= metadata;
+            files.Add(EnsembleDirectory.MemberFileName(m));
+            ModelArtifact.Save(Path.Combine(directory, files[^1]), trained.Model, metadata);
+            if (m == 0)
+            {
+                AddRow(Row("baseline", trained.Model, trained.Report, testSet) with { Note = "teacher 1 (hard labels); also the generalist" });
+            }
+            members.Add(trained.Model);
+        }
+        EnsembleDirectory.WriteIndex(directory, files);
+        return new Ensemble(members, first!);
+    }
+
+    private StudyRow ScoreEnsemble(Ensemble ensemble, PreparedCorpus data, FrameDataset testSet)
+    {
+        var row = new StudyRow(
+            $"ensemble",
+            EnsembleScoring.Score(ensemble, testSet, EnsembleCombination.Arithmetic).FrameAccuracy,
+            EnsembleScoring.Score(ensemble, data.Dev!, EnsembleCombination.Arithmetic).FrameAccuracy,
+            ensemble.ParameterCount,
+            ensemble.Members.Sum(m => m.Architecture.MacsPerFrame),
+            Note: $"{ensemble.Members.Count} teachers, arithmetic mean of probabilities");
+        AddRow(row);
+        AddRow(row with
+        {
+            Name = "ensemble-geometric",
+            FrameAccuracy = EnsembleScoring.Score(ensemble, testSet, EnsembleCombination.Geometric).FrameAccuracy,
+            DevFrameAccuracy = EnsembleScoring.Score(ensemble, data.Dev!, EnsembleCombination.Geometric).FrameAccuracy,
+            Note = $"{ensemble.Members.Count} teachers, geometric mean",
+        });
+        return row;
+    }
+
+    private (double T, double Alpha, List<StudyRow> Rows) DistillGrid(Ensemble ensemble, PreparedCorpus data, FrameDataset testSet,
+        MlpArchitecture shape, CancellationToken cancellationToken)
+    {
+        var rows = new List<StudyRow>();
+        foreach (var temperature in StudyScale.Temperatures)
+        {
+            using var soft = Distiller.TeacherTargets(ensemble, data.Train, new DistillationOptions(temperature, 0), options.Device,
+                cancellationToken: cancellationToken);
+            foreach (var alpha in StudyScale.Alphas)
+            {
+                rows.Add(TrainStudent(data, testSet, shape, soft, temperature, alpha, seed: 100, "distilled", cancellationToken));
+            }
+        }
+        var best = rows.MaxBy(r => r.DevFrameAccuracy)!;
+        return (best.Temperature!.Value, best.Alpha!.Value, rows);
+    }
+
+    private StudyRow TrainStudent(PreparedCorpus data, FrameDataset testSet, MlpArchitecture shape, Tensor soft, double temperature,
+        double alpha, int seed, string name, CancellationToken cancellationToken, int? epochs = null)
+    {
+        var objective = new DistillationObjective(soft, data.Train, temperature, alpha);
+        var trained = ModelTrainingRun.TrainOne(data, shape, Training(seed, epochs ?? scale.StudentEpochs), $"{name} T={temperature} α={alpha}",
+            cancellationToken, objective);
+        using var model = trained.Model;
+        return AddRow(Row(name, model, trained.Report, testSet) with { Temperature = temperature, Alpha = alpha });
+    }
+
+    private StudyRow TrainHard(PreparedCorpus data, FrameDataset testSet, MlpArchitecture shape, int seed, string name, string note,
+        int? epochs = null)
+    {
+        var trained = ModelTrainingRun.TrainOne(data, shape, Training(seed, epochs ?? scale.StudentEpochs), name, CancellationToken.None);
+        using var model = trained.Model;
+        return AddRow(Row(name, model, trained.Report, testSet) with { Note = note });
+    }
+
+    /// <summary>The paper's Table 5: 3% of the training utterances, hard labels vs the full-data ensemble's soft targets.</summary>
+    private (StudyRow Hard3, StudyRow Soft3) SmallData(Ensemble ensemble, SplitFeatures train, SplitFeatures dev, PreparedCorpus full,
+        FrameDataset testSet, MlpArchitecture shape, double temperature, CancellationToken cancellationToken)
+    {
+        var random = new Random(3);
+        var count = Math.Max(1, (int)Math.Round(train.Features.Count * StudyScale.SmallDataFraction));
+        var chosen = Enumerable.Range(0, train.Features.Count).OrderBy(_ => random.Next()).Take(count).Order().ToArray();
+        using var subset = PreparedCorpus.Create(full.Name + "-3pct", train.Take(chosen), dev, full.Features, full.Context, full.Cmvn);
+        // As many minibatch updates as a full-data model gets (the dev-selected epoch guards against overfitting).
+        var epochs = (int)Math.Clamp(Math.Round(scale.TeacherEpochs * (double)full.Train.Count / subset.Train.Count), 1, 200);
+        var hard3 = TrainHard(subset, testSet, shape, seed: 400, "hard3",
+            $"{count} utterances ({subset.Train.Count:N0} frames, {epochs} epochs), hard labels", epochs);
+        using var soft = Distiller.TeacherTargets(ensemble, subset.Train, new DistillationOptions(temperature, 0), options.Device,
+            cancellationToken: cancellationToken);
+        var soft3 = TrainStudent(subset, testSet, shape, soft, temperature, 0, seed: 400, "soft3", cancellationToken, epochs);
+        _rows[_rows.IndexOf(soft3)] = soft3 with { Note = "same 3%, soft targets of the full-data ensemble only" };
+        return (hard3, soft3);
+    }
+
+    private static StudyRow Row(string name, FrameClassifier model, TrainingReport report, FrameDataset testSet) => new(
+        name,
+        ModelScoring.Score(model, testSet).FrameAccuracy,
+        report.BestDevFrameAccuracy,
+        model.Architecture.ParameterCount,
+        model.Architecture.MacsPerFrame,
+        TrainFramesPerSecond: report.FramesPerSecond,
+        TrainSeconds: report.Elapsed.TotalSeconds);
+
+    private StudyRow AddRow(StudyRow row)
+    {
+        _rows.Add(row);
+        options.OnRow?.Invoke(row);
+        return row;
+    }
+}
+
+/// <summary>Where the study reads and writes, and its compute budget.</summary>
+internal sealed record StudyOptions(string Corpus, string Out, int Threads, string Device, double LearningRate, int Batch, Action<StudyRow>? OnRow);
