@@ -34,7 +34,8 @@ public sealed class FrameTrainer(TrainingOptions options)
         dev?.MoveTo(device);
 
         using var optimizer = CreateOptimizer(model);
-        var generator = new Generator((ulong)options.Seed, device);
+        // Shuffling draws on the CPU (one small permutation per epoch) so a run is the same on every device.
+        var generator = new Generator((ulong)options.Seed, CPU);
         var epochs = new List<EpochSummary>();
         var learningRate = options.LearningRate;
         var best = (Epoch: 0, Accuracy: double.NegativeInfinity, State: (Dictionary<string, Tensor>?)null);
@@ -98,7 +99,8 @@ public sealed class FrameTrainer(TrainingOptions options)
         CancellationToken cancellationToken)
     {
         model.train();
-        using var order = randperm(train.Count, generator: generator, device: train.Features.device);
+        using var cpuOrder = randperm(train.Count, generator: generator);
+        using var order = cpuOrder.to(train.Features.device);
         var clock = Stopwatch.StartNew();
         using var lossSum = zeros(1, device: train.Features.device);
         long batches = 0;

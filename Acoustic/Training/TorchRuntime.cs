@@ -21,7 +21,8 @@ public static class TorchRuntime
                     $"device '{device}' was asked for, but libtorch has no CUDA here. Use --device cpu, or run a build " +
                     "made with -p:TorchBackend=external against a CUDA libtorch (see docs/gpu.md).");
             }
-            return new Device(device);
+            // "cuda" means the first GPU; an explicit index keeps device comparisons exact.
+            return device == "cuda" ? new Device(DeviceType.CUDA, 0) : new Device(device);
         }
         throw new ArgumentException($"device '{device}' is not one of: cpu, cuda, cuda:N.");
     }
