@@ -66,7 +66,7 @@ public static class SpecialistClustering
             {
                 throw new ArgumentException($"The generalist has {probabilities.shape[1]} outputs, not {classes}.");
             }
-            sum.add_(probabilities.sum(0));
+            sum.add_(probabilities.sum([0L]));
             products.add_(probabilities.t().matmul(probabilities));
         }
         var frames = (double)data.Count;

@@ -41,7 +41,7 @@ public sealed class SpecialistCombiner
     {
         using var scope = NewDisposeScope();
         var top = generalistLogProbs.topk(_options.TopN, 1).indexes;
-        var chosen = zeros_like(generalistLogProbs).scatter_(1, top, 1.0);
+        var chosen = zeros_like(generalistLogProbs).scatter_(1, top, ones_like(top, dtype: generalistLogProbs.dtype));
         return chosen.matmul(Membership(generalistLogProbs.device, generalistLogProbs.dtype)).gt(0).MoveToOuterDisposeScope();
     }
 
