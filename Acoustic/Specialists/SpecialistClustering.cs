@@ -33,12 +33,23 @@ public static class SpecialistClustering
         var candidates = Enumerable.Range(0, classes).Where(c => !options.ExcludedClasses.Contains(c)).ToArray();
         // A class's point is its whole column (all classes' rows), so excluded classes still inform the geometry.
         var points = candidates.Select(c => Enumerable.Range(0, classes).Select(r => covariance[r, c]).ToArray()).ToArray();
+        if (options.UnitLengthColumns)
+        {
+            points = points.Select(ToUnitLength).ToArray();
+        }
         var result = KMeans.Fit(points, options.Clusters, options.KMeans);
         var clusters = result.Members()
             .Select(members => (IReadOnlyList<int>)members.Select(m => candidates[m]).Order().ToArray())
             .OrderBy(c => c[0])
             .ToArray();
         return new ClassClusters(clusters, result.Inertia);
+    }
+
+    /// <summary>A zero column (a class never predicted) stays zero: it has no direction to compare.</summary>
+    private static double[] ToUnitLength(double[] column)
+    {
+        var length = Math.Sqrt(column.Sum(v => v * v));
+        return length > 0 ? column.Select(v => v / length).ToArray() : column;
     }
 
     /// <summary>

@@ -13,6 +13,14 @@ public sealed class SpecialistClusteringOptions
     /// </summary>
     public IReadOnlySet<int> ExcludedClasses { get; set; } = new HashSet<int> { 0, 1, 2 };
 
+    /// <summary>
+    /// Whether each class's covariance column is scaled to unit length before k-means. Unscaled, the distance between
+    /// columns is dominated by how often a class is predicted at all: frequent classes become singleton clusters and the
+    /// rarer ones collapse into one huge cluster near the origin. Unit length compares only the pattern of co-variation
+    /// (cosine similarity), which is what "classes the generalist confuses" means.
+    /// </summary>
+    public bool UnitLengthColumns { get; set; } = true;
+
     /// <summary>Frames per batch when running the generalist over the transfer set.</summary>
     public int BatchSize { get; set; } = 4096;
 

@@ -21,12 +21,14 @@ public sealed class KMeansTests
         return covariance;
     }
 
-    [Fact]
-    public void ClusterCovariance_FindsPlantedBlocks()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ClusterCovariance_FindsPlantedBlocks(bool unitLength)
     {
         // Blocks interleaved in class order, so the answer cannot come from neighbouring indices.
         var blockOf = Enumerable.Range(0, 15).Select(c => c % 3).ToArray();
-        var options = new SpecialistClusteringOptions { Clusters = 3, ExcludedClasses = new HashSet<int>() };
+        var options = new SpecialistClusteringOptions { Clusters = 3, ExcludedClasses = new HashSet<int>(), UnitLengthColumns = unitLength };
 
         var result = SpecialistClustering.ClusterCovariance(BlockCovariance(blockOf, seed: 4), options);
 
