@@ -16,6 +16,10 @@ public sealed class SpecialistCombiner
     private readonly IReadOnlyList<IReadOnlyList<int>> _clusters;
     private readonly int _classes;
     private readonly SpecialistCombinerOptions _options;
+    // Built once on the CPU and copied to the data's device per call, so no per-element writes happen on a GPU.
+    private readonly Tensor _membership;
+    private readonly Tensor[] _inside;
+    private readonly Tensor[] _outside;
 
     /// <summary>A combiner for specialists over <paramref name="clusters"/> (each a list of classes of a <paramref name="classes"/>-class generalist).</summary>
     public SpecialistCombiner(IReadOnlyList<IReadOnlyList<int>> clusters, int classes, SpecialistCombinerOptions options)
@@ -31,6 +35,25 @@ public sealed class SpecialistCombiner
         _clusters = clusters;
         _classes = classes;
         _options = options;
+        var membership = new float[classes, clusters.Count];
+        for (var m = 0; m < clusters.Count; m++)
+        {
+            foreach (var c in clusters[m])
+            {
+                membership[c, m] = 1;
+            }
+        }
+        _membership = tensor(membership).DetachFromDisposeScope();
+        _inside = clusters.Select(c => tensor(c.Select(x => (long)x).ToArray()).DetachFromDisposeScope()).ToArray();
+        _outside = clusters.Select(c =>
+        {
+            var outside = Enumerable.Repeat(true, classes).ToArray();
+            foreach (var x in c)
+            {
+                outside[x] = false;
+            }
+            return tensor(outside).DetachFromDisposeScope();
+        }).ToArray();
     }
 
     /// <summary>
@@ -42,7 +65,7 @@ public sealed class SpecialistCombiner
         using var scope = NewDisposeScope();
         var top = generalistLogProbs.topk(_options.TopN, 1).indexes;
         var chosen = zeros_like(generalistLogProbs).scatter_(1, top, ones_like(top, dtype: generalistLogProbs.dtype));
-        return chosen.matmul(Membership(generalistLogProbs.device, generalistLogProbs.dtype)).gt(0).MoveToOuterDisposeScope();
+        return chosen.matmul(_membership.to(generalistLogProbs.dtype, generalistLogProbs.device)).gt(0).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -86,9 +109,8 @@ public sealed class SpecialistCombiner
         var total = KullbackLeibler(generalistLogProbs, logQ);
         for (var m = 0; m < _clusters.Count; m++)
         {
-            var inside = tensor(_clusters[m].Select(c => (long)c).ToArray(), device: logits.device);
-            var outsideMask = ones(_classes, dtype: ScalarType.Bool, device: logits.device).index_fill_(0, inside, false);
-            var dustbin = logQ.masked_fill(outsideMask.logical_not(), double.NegativeInfinity).logsumexp(1, keepdim: true);
+            var inside = _inside[m].to(logits.device);
+            var dustbin = logQ.masked_fill(_outside[m].to(logits.device).logical_not(), double.NegativeInfinity).logsumexp(1, keepdim: true);
             var folded = cat([logQ.index_select(1, inside), dustbin], 1);
             total = total + weights[.., m] * KullbackLeibler(specialistLogProbs[m], folded);
         }
@@ -102,19 +124,6 @@ public sealed class SpecialistCombiner
         // log q is finite (log-softmax of finite logits), so only p's own entropy term needs the 0 · log 0 guard.
         var negativeEntropy = where(p.gt(0), p * logP, zeros_like(p)).sum(1);
         return negativeEntropy - (p * logQ).sum(1);
-    }
-
-    private Tensor Membership(Device device, ScalarType dtype)
-    {
-        var membership = zeros(_classes, _clusters.Count, dtype: dtype, device: device);
-        for (var m = 0; m < _clusters.Count; m++)
-        {
-            foreach (var c in _clusters[m])
-            {
-                membership[c, m] = 1.0;
-            }
-        }
-        return membership;
     }
 
     private void CheckShapes(Tensor generalist, IReadOnlyList<Tensor> specialists)

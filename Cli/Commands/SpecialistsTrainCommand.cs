@@ -117,6 +117,7 @@ internal sealed class SpecialistsTrainCommand : Command<SpecialistsTrainCommand.
         {
             var options = settings.ToTrainingOptions(settings.Seed + i);
             var cluster = clusters.Clusters[i];
+            manual_seed(options.Seed); // Dropout draws from torch's global generator: seed it so a rerun gives the same specialist.
             var trained = ConsoleProgress.Run($"specialist {i} ({cluster.Count} classes)", options.Epochs, update =>
                 SpecialistTrainer.Train(generalist.Model, cluster, data.Train, dev, options, settings.OtherRatio,
                     p => update(p.Epoch - 1 + (double)p.FramesDone / p.FramesPerEpoch,
