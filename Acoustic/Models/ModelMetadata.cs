@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AcousticDistill.Acoustic.Features;
 
 namespace AcousticDistill.Acoustic.Models;
@@ -5,6 +6,9 @@ namespace AcousticDistill.Acoustic.Models;
 /// <summary>
 /// Everything besides the weights that is needed to use a model correctly: how its features are computed and
 /// normalised, what its outputs mean, its shape, lineage and measured metrics. Travels inside the artifact.
+/// <para><paramref name="ClassMap"/> is set only for specialist models (Hinton et al. 2015, §5): output i &lt; ClassMap.Count
+/// is frame class ClassMap[i] and the last output is the dustbin (every other class). Ordinary models leave it null,
+/// and it is then not written at all, so their files are unchanged and files written before it existed still load.</para>
 /// </summary>
 public sealed record ModelMetadata(
     string Family,
@@ -15,7 +19,8 @@ public sealed record ModelMetadata(
     IReadOnlyList<string> Phones,
     int StatesPerPhone,
     ModelLineage Lineage,
-    IReadOnlyDictionary<string, double> Metrics)
+    IReadOnlyDictionary<string, double> Metrics,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? ClassMap = null)
 {
     /// <summary>Throws a clear error when the parts disagree with each other.</summary>
     public void Validate()
@@ -30,6 +35,24 @@ public sealed record ModelMetadata(
         {
             throw new InvalidDataException(
                 $"Features have {Features.NumMelBins} mel bins but the model expects {Architecture.FeatureDim}.");
+        }
+        if (ClassMap is not null)
+        {
+            ValidateClassMap(ClassMap);
+        }
+    }
+
+    private void ValidateClassMap(IReadOnlyList<int> classMap)
+    {
+        if (classMap.Count + 1 != Architecture.Classes)
+        {
+            throw new InvalidDataException(
+                $"The class map names {classMap.Count} classes, so the model needs {classMap.Count + 1} outputs (with the dustbin), but it has {Architecture.Classes}.");
+        }
+        var classes = Phones.Count * StatesPerPhone;
+        if (classMap.Any(c => c < 0 || c >= classes) || classMap.Distinct().Count() != classMap.Count)
+        {
+            throw new InvalidDataException($"The class map must name distinct classes in [0, {classes}); got [{string.Join(", ", classMap)}].");
         }
     }
 }

@@ -35,8 +35,8 @@ public sealed class FrameDataset : IDisposable
     /// <summary>Frames per utterance, in order.</summary>
     public IReadOnlyList<int> UtteranceFrames { get; }
 
-    /// <summary>Number of frames.</summary>
-    public long Count => Features.shape[0];
+    /// <summary>Number of frames (rows of <see cref="Neighbours"/>; a subset shares a larger feature table).</summary>
+    public long Count => Neighbours.shape[0];
 
     /// <summary>Feature dimension of one frame.</summary>
     public int FeatureDim => (int)Features.shape[1];
@@ -96,6 +96,35 @@ public sealed class FrameDataset : IDisposable
             tensor(neighbours, [total, width]),
             context,
             frameCounts);
+    }
+
+    /// <summary>
+    /// A dataset of the frames <paramref name="frameIndices"/> of this one (in that order, repeats allowed), sharing this
+    /// dataset's feature table (no copy) but with its own neighbour and label rows, so a trainer can run over an enriched
+    /// or filtered subset unchanged. <paramref name="labels"/> replaces the labels of the chosen frames (e.g. remapped
+    /// to a specialist's outputs); by default they are this dataset's labels of those frames. Its
+    /// <see cref="UtteranceFrames"/> is empty: a subset has no utterance structure of its own.
+    /// </summary>
+    public FrameDataset Subset(long[] frameIndices, long[]? labels = null)
+    {
+        if (labels is not null && labels.Length != frameIndices.Length)
+        {
+            throw new ArgumentException($"{frameIndices.Length} frames chosen but {labels.Length} labels given.");
+        }
+        var count = Count;
+        foreach (var index in frameIndices)
+        {
+            if (index < 0 || index >= count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(frameIndices), $"Frame {index} is outside the dataset's {count} frames.");
+            }
+        }
+        using var rows = tensor(frameIndices, device: Neighbours.device);
+        Tensor? subsetLabels = labels is not null
+            ? tensor(labels, device: Neighbours.device)
+            : Labels?.index_select(0, rows);
+        // alias(): a second handle on the same native tensor, so disposing either dataset leaves the other intact.
+        return new FrameDataset(Features.alias(), subsetLabels, Neighbours.index_select(0, rows), Context, []);
     }
 
     /// <summary>Spliced input for the given frame indices: shape [n, (2k+1)·dim].</summary>

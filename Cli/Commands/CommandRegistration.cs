@@ -37,6 +37,13 @@ internal static class CommandRegistration
             corpus.AddCommand<CorpusStatsCommand>("stats")
                   .WithDescription("Hours, utterances, speakers (per split) and frames per phone-state class of a corpus.");
         });
+        config.AddBranch("specialists", specialists =>
+        {
+            specialists.SetDescription("Specialist models for confusable classes (Hinton, Vinyals and Dean 2015, section 5).");
+            specialists.AddCommand<SpecialistsTrainCommand>("train")
+                .WithDescription("Cluster the generalist's classes, train one specialist per cluster, save the set and compare on dev.")
+                .WithExample("specialists", "train", "--generalist", "out/baseline.adm", "--corpus", "out/corpus-16k", "--clusters", "6", "--out", "out/specialists");
+        });
         config.AddBranch("bench", bench =>
         {
             bench.SetDescription("Measure speed (machine-readable JSON on stdout).");
