@@ -5,9 +5,12 @@ using AcousticDistill.Acoustic.Evaluation;
 using AcousticDistill.Acoustic.Features;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
+using AcousticDistill.Acoustic.Specialists;
 using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Cli.Output;
 using AcousticDistill.Cli.Commands;
 using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
 
 namespace AcousticDistill.Cli.Study;
 
@@ -55,6 +58,7 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
         var smallStudent = TrainStudent(data, testSet, smallShape, soft, bestT, bestAlpha, seed: 300, "distilled-small", cancellationToken);
 
         var (hard3, soft3) = SmallData(ensemble, train, dev, data, testSet, teacherShape, bestT, cancellationToken);
+        var (generalist, combined, fromSpecialists) = Specialists(ensemble, data, testSet, teacherShape, bestT, bestAlpha, cancellationToken);
 
         var figures = new Dictionary<string, double>
         {
@@ -66,6 +70,9 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
             ["soft3_minus_hard3_points"] = 100 * (soft3.FrameAccuracy - hard3.FrameAccuracy),
             ["distill_speed_ratio_small_student"] = smallStudent.TrainFramesPerSecond!.Value / smallBaseline.TrainFramesPerSecond!.Value,
             ["distill_speed_ratio_teacher_size"] = best.TrainFramesPerSecond!.Value / baseline.TrainFramesPerSecond!.Value,
+            ["specialists_gain_points"] = 100 * (combined.FrameAccuracy - generalist.FrameAccuracy),
+            ["specialists_gain_on_covered_points"] = 100 * (combined.CoveredFrameAccuracy!.Value - generalist.CoveredFrameAccuracy!.Value),
+            ["distilled_from_specialists_minus_baseline_points"] = 100 * (fromSpecialists.FrameAccuracy - baseline.FrameAccuracy),
         };
         return new StudyReport(manifest.Name, scale.Name, train.AudioSeconds / 3600, data.Train.Count, data.Dev!.Count, testSet.Count,
             _rows, figures, clock.Elapsed.TotalSeconds);
@@ -180,6 +187,68 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
         var soft3 = TrainStudent(subset, testSet, shape, soft, temperature, 0, seed: 400, "soft3", cancellationToken, epochs);
         _rows[_rows.IndexOf(soft3)] = soft3 with { Note = "same 3%, soft targets of the full-data ensemble only" };
         return (hard3, soft3);
+    }
+
+    /// <summary>
+    /// §5 of the paper: specialists for clusters of confusable classes, initialised from the generalist (teacher 1),
+    /// combined with it by KL minimisation; then, going past the paper, one student distilled from that combination.
+    /// </summary>
+    private (StudyRow Generalist, StudyRow Combined, StudyRow Student) Specialists(Ensemble ensemble, PreparedCorpus data,
+        FrameDataset testSet, MlpArchitecture shape, double temperature, double alpha, CancellationToken cancellationToken)
+    {
+        var generalist = ensemble.Members[0];
+        var classes = generalist.Architecture.Classes;
+        var clustering = new SpecialistClusteringOptions { Clusters = scale.Clusters };
+        var clusters = ConsoleProgress.Run("cluster classes", 1, _ =>
+            SpecialistClustering.Cluster(generalist.forward, data.Train, classes, clustering, cancellationToken));
+        var specialists = new List<Specialist>();
+        for (var i = 0; i < clusters.Clusters.Count; i++)
+        {
+            var options = Training(500 + i, scale.StudentEpochs);
+            manual_seed(options.Seed);
+            var trained = ConsoleProgress.Run($"specialist {i + 1}/{clusters.Clusters.Count} ({clusters.Clusters[i].Count} classes)", options.Epochs,
+                update => SpecialistTrainer.Train(generalist, clusters.Clusters[i], data.Train, data.Dev, options,
+                    progress: p => update(p.Epoch - 1 + (double)p.FramesDone / p.FramesPerEpoch, null), cancellationToken: cancellationToken));
+            specialists.Add(trained.Specialist);
+        }
+        try
+        {
+            // The set borrows the ensemble's first member as its generalist; only the specialists are disposed here.
+            var set = new SpecialistSet(generalist, ensemble.Metadata, specialists);
+            set.Prepare(testSet.Features.device);
+            var scorer = set.Scorer();
+            var covered = set.CoveredClasses;
+            var note = $"{clusters.Clusters.Count} specialists covering {covered.Count} classes";
+            var generalistRow = AddRow(Score("generalist", generalist.forward, generalist.Architecture, data, testSet, covered) with { Note = "teacher 1" });
+            var combinedRow = AddRow(Score("generalist+specialists", scorer, generalist.Architecture, data, testSet, covered) with
+            {
+                Params = set.ParameterCount,
+                InferenceMacsPerFrame = generalist.Architecture.MacsPerFrame + specialists.Sum(s => s.Model.Architecture.MacsPerFrame),
+                Note = note + "; MACs count every specialist (an upper bound)",
+            });
+
+            using var soft = SoftTargets.Compute(x => log_softmax(scorer(x) / temperature, 1), data.Train, classes,
+                cancellationToken: cancellationToken);
+            var student = TrainStudent(data, testSet, shape, soft, temperature, alpha, seed: 600, "distilled-from-specialists", cancellationToken);
+            return (generalistRow, combinedRow, student);
+        }
+        finally
+        {
+            foreach (var specialist in specialists)
+            {
+                specialist.Model.Dispose();
+            }
+        }
+    }
+
+    private static StudyRow Score(string name, Func<Tensor, Tensor> scorer, MlpArchitecture architecture, PreparedCorpus data,
+        FrameDataset testSet, IReadOnlySet<int> covered)
+    {
+        FrameAccuracyReport Report(FrameDataset set) => FrameAccuracyReport.FromPredictions(
+            FramePredictor.PredictClasses(scorer, set), FramePredictor.LabelsOf(set), architecture.Classes);
+        var test = Report(testSet);
+        return new StudyRow(name, test.FrameAccuracy, Report(data.Dev!).FrameAccuracy, architecture.ParameterCount,
+            architecture.MacsPerFrame, CoveredFrameAccuracy: test.AccuracyOn(covered));
     }
 
     private static StudyRow Row(string name, FrameClassifier model, TrainingReport report, FrameDataset testSet) => new(
