@@ -11,4 +11,5 @@ if ls .gpu/publish | grep -q '^libtorch_cpu.so'; then
   exit 1
 fi
 tar -C .gpu -cJf .gpu/acoustic-gpu.tar.xz publish
+rm -rf .gpu/publish  # only the archive travels (device trees are size-limited)
 ls -la .gpu/acoustic-gpu.tar.xz
