@@ -1,3 +1,4 @@
+using AcousticDistill.Acoustic.Tests.Cli;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -12,7 +13,7 @@ public sealed class FeaturesCommandTests
     {
         var golden = FbankFixtures.Load("speech_16k_23");
 
-        var (exitCode, stdout, _) = RunCli("features", "--wav", Path.Combine(FbankFixtures.Directory, "speech_16k.wav"),
+        var (exitCode, stdout, _) = CliRunner.Run("features", "--wav", Path.Combine(FbankFixtures.Directory, "speech_16k.wav"),
                                            "--bins", "23", "--json");
 
         Assert.Equal(0, exitCode);
@@ -34,7 +35,7 @@ public sealed class FeaturesCommandTests
     [Fact]
     public void Features_WithoutJson_PrintsSummaryAtTheFilesOwnRate()
     {
-        var (exitCode, stdout, _) = RunCli("features", "--wav", Path.Combine(FbankFixtures.Directory, "speech_8k.wav"));
+        var (exitCode, stdout, _) = CliRunner.Run("features", "--wav", Path.Combine(FbankFixtures.Directory, "speech_8k.wav"));
 
         Assert.Equal(0, exitCode);
         Assert.Contains("98 frames", stdout);
@@ -49,7 +50,7 @@ public sealed class FeaturesCommandTests
         File.WriteAllText(path, "hello, this is text");
         try
         {
-            var (exitCode, stdout, stderr) = RunCli("features", "--wav", path, "--json");
+            var (exitCode, stdout, stderr) = CliRunner.Run("features", "--wav", path, "--json");
 
             Assert.Equal(2, exitCode);
             Assert.Equal("", stdout.Trim());
@@ -64,35 +65,10 @@ public sealed class FeaturesCommandTests
     [Fact]
     public void Features_TooManyBins_FailsNamingTheOption()
     {
-        var (exitCode, _, stderr) = RunCli("features", "--wav", Path.Combine(FbankFixtures.Directory, "speech_16k.wav"),
+        var (exitCode, _, stderr) = CliRunner.Run("features", "--wav", Path.Combine(FbankFixtures.Directory, "speech_16k.wav"),
                                            "--bins", "200");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("NumMelBins 200", stderr);
-    }
-
-    private static (int ExitCode, string Stdout, string Stderr) RunCli(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "acoustic.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill();
-            throw new TimeoutException("acoustic did not finish within 60 s.");
-        }
-        // Spectre.Console wraps error text at its guessed console width; undo that for matching.
-        return (process.ExitCode, stdout.Result, Regex.Replace(stderr.Result, @"\s*\n\s*", " "));
     }
 }

@@ -20,4 +20,12 @@ internal static class TestModels
         StatesPerPhone: PhoneSet.StatesPerPhone,
         Lineage: ModelLineage.Baseline("unit-test", 7),
         Metrics: new Dictionary<string, double> { ["dev_frame_accuracy"] = 0.5 });
+
+    /// <summary>Saves a tiny untrained 16 kHz, 40-bin model (e.g. to feed it the wrong audio).</summary>
+    public static void SaveTiny16k(string path)
+    {
+        var architecture = Tiny(featureDim: 40, classes: PhoneSet.ClassCount);
+        using var model = new FrameClassifier(architecture);
+        ModelArtifact.Save(path, model, MetadataFor(architecture));
+    }
 }
