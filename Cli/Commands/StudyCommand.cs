@@ -32,13 +32,16 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
         [CommandOption("--batch <N>"), Description("Minibatch size of every model."), DefaultValue(256)]
         public int Batch { get; init; } = 256;
 
+        [CommandOption("--members <N>"), Description("Override the scale's number of teachers (small: 4, full: 10).")]
+        public int? Members { get; init; }
+
         [CommandOption("--json"), Description("Print the report as JSON on stdout.")]
         public bool Json { get; init; }
 
         public override ValidationResult Validate() =>
             string.IsNullOrEmpty(Corpus) ? ValidationResult.Error("--corpus is required.")
             : Scale is not ("small" or "full") ? ValidationResult.Error($"--scale '{Scale}' is not one of: small, full.")
-            : Threads < 1 || Batch < 1 || LearningRate <= 0 ? ValidationResult.Error("--threads, --batch and --lr must be positive.")
+            : Threads < 1 || Batch < 1 || LearningRate <= 0 || Members < 1 ? ValidationResult.Error("--threads, --batch, --lr and --members must be positive.")
             : ValidationResult.Success();
     }
 
@@ -47,7 +50,8 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
         var options = new StudyOptions(settings.Corpus, settings.Out, settings.Threads, settings.Device, settings.LearningRate, settings.Batch,
             row => ConsoleProgress.Stderr.MarkupLineInterpolated(
                 $"[green]{row.Name}[/] T={row.Temperature} α={row.Alpha}: test {row.FrameAccuracy:P2}, dev {row.DevFrameAccuracy:P2}, {row.Params:N0} params"));
-        var report = new StudyRunner(StudyScale.Parse(settings.Scale), options).Run(cancellationToken);
+        var scale = StudyScale.Parse(settings.Scale);
+        var report = new StudyRunner(scale with { Members = settings.Members ?? scale.Members }, options).Run(cancellationToken);
         report.Write(settings.Out);
         JsonOutput.Print(settings.Json, report, () =>
         {

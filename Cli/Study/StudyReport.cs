@@ -8,6 +8,7 @@ namespace AcousticDistill.Cli.Study;
 internal sealed record StudyReport(
     string Corpus,
     string Scale,
+    int Members,
     double TrainingHours,
     long TrainFrames,
     long DevFrames,
@@ -27,7 +28,7 @@ internal sealed record StudyReport(
     {
         static string Pct(double value) => double.IsNaN(value) ? "–" : (100 * value).ToString("F2", CultureInfo.InvariantCulture);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Corpus `{Corpus}`, scale `{Scale}`: {TrainingHours:F2} h of training speech ({TrainFrames:N0} frames), dev {DevFrames:N0} frames, test {TestFrames:N0} frames; {WallSeconds / 60:F1} min wall.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Corpus `{Corpus}`, scale `{Scale}` ({Members} teachers): {TrainingHours:F2} h of training speech ({TrainFrames:N0} frames), dev {DevFrames:N0} frames, test {TestFrames:N0} frames; {WallSeconds / 60:F1} min wall.");
         text.AppendLine();
         text.AppendLine("| model | T | α | test frame acc. % | dev frame acc. % | covered-class acc. % | params | MACs/frame | train frames/s | note |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");

@@ -74,7 +74,7 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
             ["specialists_gain_on_covered_points"] = 100 * (combined.CoveredFrameAccuracy!.Value - generalist.CoveredFrameAccuracy!.Value),
             ["distilled_from_specialists_minus_baseline_points"] = 100 * (fromSpecialists.FrameAccuracy - baseline.FrameAccuracy),
         };
-        return new StudyReport(manifest.Name, scale.Name, train.AudioSeconds / 3600, data.Train.Count, data.Dev!.Count, testSet.Count,
+        return new StudyReport(manifest.Name, scale.Name, scale.Members, train.AudioSeconds / 3600, data.Train.Count, data.Dev!.Count, testSet.Count,
             _rows, figures, clock.Elapsed.TotalSeconds);
     }
 
