@@ -48,14 +48,12 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
         AddRow(_rows[0] with { Name = "hard100", Note = "the baseline: one teacher-size model, 100% of the data, hard labels" });
         var ensembleRow = ScoreEnsemble(ensemble, data, testSet);
 
-        var (bestT, bestAlpha, distilledRows) = DistillGrid(ensemble, data, testSet, teacherShape, cancellationToken);
-        var best = distilledRows.MaxBy(r => r.DevFrameAccuracy)!;
-        _rows[_rows.IndexOf(best)] = best with { Selected = true };
-
         var smallShape = Architecture(data, scale.SmallStudentLayers, scale.SmallStudentWidth);
         var smallBaseline = TrainHard(data, testSet, smallShape, seed: 200, "baseline-small", "hard labels, student size");
-        using var soft = Distiller.TeacherTargets(ensemble, data.Train, new DistillationOptions(bestT, bestAlpha), options.Device, cancellationToken: cancellationToken);
-        var smallStudent = TrainStudent(data, testSet, smallShape, soft, bestT, bestAlpha, seed: 300, "distilled-small", cancellationToken);
+        var grid = DistillGrid(ensemble, data, testSet, [("distilled", teacherShape, 100), ("distilled-small", smallShape, 300)], cancellationToken);
+        var best = Select(grid["distilled"]);
+        var smallStudent = Select(grid["distilled-small"]);
+        var (bestT, bestAlpha) = (best.Temperature!.Value, best.Alpha!.Value);
 
         var (hard3, soft3) = SmallData(ensemble, train, dev, data, testSet, teacherShape, bestT, cancellationToken);
         var (generalist, combined, fromSpecialists) = Specialists(ensemble, data, testSet, teacherShape, bestT, bestAlpha, cancellationToken);
@@ -135,21 +133,35 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
         return row;
     }
 
-    private (double T, double Alpha, List<StudyRow> Rows) DistillGrid(Ensemble ensemble, PreparedCorpus data, FrameDataset testSet,
-        MlpArchitecture shape, CancellationToken cancellationToken)
+    /// <summary>
+    /// Students of each shape over the grid of temperatures and hard-label weights; the teachers' soft targets
+    /// are computed once per temperature and shared by every student trained at it.
+    /// </summary>
+    private Dictionary<string, List<StudyRow>> DistillGrid(Ensemble ensemble, PreparedCorpus data, FrameDataset testSet,
+        IReadOnlyList<(string Name, MlpArchitecture Shape, int Seed)> students, CancellationToken cancellationToken)
     {
-        var rows = new List<StudyRow>();
+        var rows = students.ToDictionary(s => s.Name, _ => new List<StudyRow>());
         foreach (var temperature in StudyScale.Temperatures)
         {
             using var soft = Distiller.TeacherTargets(ensemble, data.Train, new DistillationOptions(temperature, 0), options.Device,
                 cancellationToken: cancellationToken);
             foreach (var alpha in StudyScale.Alphas)
             {
-                rows.Add(TrainStudent(data, testSet, shape, soft, temperature, alpha, seed: 100, "distilled", cancellationToken));
+                foreach (var (name, shape, seed) in students)
+                {
+                    rows[name].Add(TrainStudent(data, testSet, shape, soft, temperature, alpha, seed, name, cancellationToken));
+                }
             }
         }
-        var best = rows.MaxBy(r => r.DevFrameAccuracy)!;
-        return (best.Temperature!.Value, best.Alpha!.Value, rows);
+        return rows;
+    }
+
+    /// <summary>Marks and returns the row with the best dev accuracy (test accuracy plays no part in the choice).</summary>
+    private StudyRow Select(IReadOnlyList<StudyRow> candidates)
+    {
+        var best = candidates.MaxBy(r => r.DevFrameAccuracy)! with { Selected = true };
+        _rows[_rows.IndexOf(candidates.MaxBy(r => r.DevFrameAccuracy)!)] = best;
+        return best;
     }
 
     private StudyRow TrainStudent(PreparedCorpus data, FrameDataset testSet, MlpArchitecture shape, Tensor soft, double temperature,
