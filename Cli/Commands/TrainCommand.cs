@@ -1,12 +1,10 @@
 using System.ComponentModel;
 using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Training;
 using AcousticDistill.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using static TorchSharp.torch;
 
 namespace AcousticDistill.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using AcousticDistill.Acoustic.Tests.Training;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Specialists;
 using AcousticDistill.Acoustic.Tests.Corpus;
@@ -89,8 +90,8 @@ public sealed class SpecialistArtifactTests
     public void Trainer_LearnsItsClusterFromTheGeneralist()
     {
         manual_seed(3);
-        using var train = SpecialistTestData.Frames(40, seed: 1, noise: 3f);
-        using var dev = SpecialistTestData.Frames(10, seed: 2, noise: 3f);
+        using var train = ClusteredFrames.Frames(40, seed: 1, noise: 3f);
+        using var dev = ClusteredFrames.Frames(10, seed: 2, noise: 3f);
         using var generalist = new FrameClassifier(Models.TestModels.Tiny());
         new FrameTrainer(new TrainingOptions { Epochs = 1, BatchSize = 32, Seed = 1, Schedule = "constant" })
             .Train(generalist, train, new HardLabelObjective(train), dev: null);

@@ -1,3 +1,4 @@
+using AcousticDistill.Acoustic.Tests.Training;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Specialists;
 using static TorchSharp.torch;
@@ -11,7 +12,7 @@ public sealed class SpecialistClusteringTests
     public void PredictionCovariance_BatchedEqualsWholeSetCovariance()
     {
         manual_seed(2);
-        using var data = SpecialistTestData.Frames(8, seed: 1);
+        using var data = ClusteredFrames.Frames(8, seed: 1);
         using var model = new FrameClassifier(Models.TestModels.Tiny());
         model.eval();
 
@@ -33,7 +34,7 @@ public sealed class SpecialistClusteringTests
     public void Cluster_OnAGeneralist_PartitionsTheClusterableClasses()
     {
         manual_seed(2);
-        using var data = SpecialistTestData.Frames(8, seed: 1);
+        using var data = ClusteredFrames.Frames(8, seed: 1);
         using var model = new FrameClassifier(Models.TestModels.Tiny());
         model.eval();
         var options = new SpecialistClusteringOptions { Clusters = 2, ExcludedClasses = new HashSet<int> { 0 } };

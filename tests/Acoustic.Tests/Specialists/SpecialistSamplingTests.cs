@@ -1,3 +1,4 @@
+using AcousticDistill.Acoustic.Tests.Training;
 using AcousticDistill.Acoustic.Evaluation;
 using AcousticDistill.Acoustic.Specialists;
 using static TorchSharp.torch;
@@ -59,7 +60,7 @@ public sealed class SpecialistSamplingTests
     [Fact]
     public void Subset_SplicesLikeItsParent_AndOutlivesIt()
     {
-        var parent = SpecialistTestData.Frames(4, seed: 2);
+        var parent = ClusteredFrames.Frames(4, seed: 2);
         long[] frames = [5, 0, 17, 5];
         var subset = parent.Subset(frames, [1, 2, 3, 4]);
         using var indices = tensor(frames);
@@ -79,7 +80,7 @@ public sealed class SpecialistSamplingTests
     [Fact]
     public void Subset_FrameOutOfRange_IsAClearError()
     {
-        using var data = SpecialistTestData.Frames(1, seed: 2);
+        using var data = ClusteredFrames.Frames(1, seed: 2);
         Assert.Throws<ArgumentOutOfRangeException>(() => data.Subset([data.Count]));
     }
 }

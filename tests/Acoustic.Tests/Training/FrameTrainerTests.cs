@@ -6,39 +6,12 @@ namespace AcousticDistill.Acoustic.Tests.Training;
 
 public sealed class FrameTrainerTests
 {
-    /// <summary>Utterances whose frames are noisy copies of a per-class prototype: learnable, not trivial.</summary>
-    private static FrameDataset Clusters(int utterances, int seed, int classes = 6, int dim = 4)
-    {
-        var random = new Random(seed);
-        var prototypes = Enumerable.Range(0, classes)
-            .Select(c => Enumerable.Range(0, dim).Select(d => (float)Math.Sin(c * 1.7 + d * 0.9) * 2).ToArray()).ToArray();
-        var features = new List<float[]>();
-        var labels = new List<int[]>();
-        for (var u = 0; u < utterances; u++)
-        {
-            var n = 20 + random.Next(20);
-            var frame = new float[n * dim];
-            var label = new int[n];
-            for (var t = 0; t < n; t++)
-            {
-                label[t] = (t / 5 + u) % classes;
-                for (var d = 0; d < dim; d++)
-                {
-                    frame[t * dim + d] = prototypes[label[t]][d] + (float)(random.NextDouble() - 0.5) * 1.5f;
-                }
-            }
-            features.Add(frame);
-            labels.Add(label);
-        }
-        return FrameDataset.Create(features, labels, dim, context: 1);
-    }
-
     [Fact]
     public void Train_LearnsSeparableClasses_AndKeepsBestDevEpoch()
     {
         manual_seed(1);
-        using var train = Clusters(60, seed: 1);
-        using var dev = Clusters(15, seed: 2);
+        using var train = ClusteredFrames.Frames(60, seed: 1);
+        using var dev = ClusteredFrames.Frames(15, seed: 2);
         using var model = new FrameClassifier(Models.TestModels.Tiny());
         var before = FrameTrainer.Evaluate(model, dev);
 
@@ -59,7 +32,7 @@ public sealed class FrameTrainerTests
         float[] TrainOnce()
         {
             manual_seed(5);
-            using var train = Clusters(10, seed: 3);
+            using var train = ClusteredFrames.Frames(10, seed: 3);
             using var model = new FrameClassifier(Models.TestModels.Tiny());
             new FrameTrainer(new TrainingOptions { Epochs = 1, BatchSize = 16, Seed = 9, Schedule = "constant" })
                 .Train(model, train, new HardLabelObjective(train), dev: null);

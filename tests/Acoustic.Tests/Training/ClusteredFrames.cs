@@ -1,9 +1,9 @@
 using AcousticDistill.Acoustic.Training;
 
-namespace AcousticDistill.Acoustic.Tests.Specialists;
+namespace AcousticDistill.Acoustic.Tests.Training;
 
-/// <summary>Small labelled frame sets for specialist tests: noisy copies of per-class prototypes.</summary>
-internal static class SpecialistTestData
+/// <summary>Small labelled frame sets for tests: noisy copies of per-class prototypes, learnable but not trivial.</summary>
+internal static class ClusteredFrames
 {
     public static FrameDataset Frames(int utterances, int seed, int classes = 6, int dim = 4, float noise = 1.5f)
     {
