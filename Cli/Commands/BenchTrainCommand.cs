@@ -85,7 +85,10 @@ internal sealed class BenchTrainCommand : Command<BenchTrainCommand.Settings>
                 bestDistill = Math.Min(bestDistill, clock.Elapsed.TotalSeconds);
             }
         }
-        var flopsPerFrame = 6.0 * architecture.MacsPerFrame; // forward 2·MACs, backward 4·MACs
+        // Forward 2·MACs; backward 2·MACs for weight gradients and 2·MACs for input gradients, except the first
+        // layer's, which nothing needs (the features take no gradient).
+        var firstLayerMacs = (double)architecture.InputDim * (architecture.HiddenLayers > 0 ? architecture.HiddenWidth : architecture.Classes);
+        var flopsPerFrame = 6.0 * architecture.MacsPerFrame - 2 * firstLayerMacs;
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             peer = "acoustic",
