@@ -51,6 +51,21 @@ public static class WavDecoder
         }
     }
 
+    /// <summary>The sample rate a WAV file declares (its header is validated exactly as for decoding).</summary>
+    /// <exception cref="AudioFormatException">The header is not usable WAV.</exception>
+    public static int ReadSampleRate(string path)
+    {
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return RiffWaveParser.ReadUntilData(stream, WavDecodeOptions.Default).Format.SampleRate;
+        }
+        catch (Exception ex) when (ex is not AudioFormatException and not OutOfMemoryException)
+        {
+            throw new AudioFormatException($"WAV header could not be read: {ex.Message}", ex);
+        }
+    }
+
     private static float[] DecodeData(Stream stream, WaveLayout layout, int targetSampleRate, WavDecodeOptions options)
     {
         var format = layout.Format;

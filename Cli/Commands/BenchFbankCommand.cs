@@ -1,3 +1,4 @@
+using AcousticDistill.Acoustic.Audio;
 using System.ComponentModel;
 using System.Text.Json;
 using AcousticDistill.Acoustic.Features;
@@ -50,10 +51,10 @@ internal sealed class BenchFbankCommand : Command<BenchFbankCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var rate = settings.Rate ?? WavInput.SampleRateOf(settings.Wav!);
+        var rate = settings.Rate ?? WavDecoder.ReadSampleRate(settings.Wav!);
         var options = new FbankOptions { SampleFrequency = rate, NumMelBins = settings.Bins };
         options.Validate();
-        var samples = WavInput.Decode(settings.Wav!, rate);
+        var samples = WavDecoder.DecodeFile(settings.Wav!, rate);
         var result = FbankBenchmark.Measure(samples, options, settings.Repeats);
 
         if (settings.Json)

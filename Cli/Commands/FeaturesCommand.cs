@@ -3,7 +3,6 @@ using System.Text.Json;
 using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Features;
 using AcousticDistill.Cli.Output;
-using NAudio.Wave;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -49,11 +48,11 @@ internal sealed class FeaturesCommand : Command<FeaturesCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var path = settings.Wav!;
-        var fileRate = WavInput.SampleRateOf(path);
+        var fileRate = WavDecoder.ReadSampleRate(path);
         var rate = settings.Rate ?? fileRate;
         var options = new FbankOptions { SampleFrequency = rate, NumMelBins = settings.Bins };
         options.Validate();
-        var samples = WavInput.Decode(path, rate);
+        var samples = WavDecoder.DecodeFile(path, rate);
         var features = new FilterbankExtractor(options).Compute(samples);
         if (features.Frames == 0)
         {
@@ -94,50 +93,5 @@ internal sealed class FeaturesCommand : Command<FeaturesCommand.Settings>
             json.WriteEndObject();
         }
         stdout.WriteByte((byte)'\n');
-    }
-}
-
-/// <summary>WAV reading for feature verbs, turning NAudio's format errors into <see cref="AudioFormatException"/>.</summary>
-internal static class WavInput
-{
-    /// <summary>
-    /// The file's own sample rate. NAudio clamps a data chunk that runs past the end of the file, so a
-    /// truncated file yields the audio that is there rather than an error.
-    /// </summary>
-    public static int SampleRateOf(string path)
-    {
-        RequireFile(path);
-        return Guard(path, () =>
-        {
-            using var reader = new WaveFileReader(path);
-            return reader.WaveFormat.SampleRate;
-        });
-    }
-
-    public static float[] Decode(string path, int rate)
-    {
-        RequireFile(path);
-        return Guard(path, () => WavDecoder.DecodeFile(path, rate));
-    }
-
-    private static void RequireFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"WAV file not found: {path}", path);
-        }
-    }
-
-    private static T Guard<T>(string path, Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception ex) when (ex is FormatException or EndOfStreamException or InvalidDataException
-                                       or ArgumentException or NotSupportedException)
-        {
-            throw new AudioFormatException($"{path} is not a usable WAV file: {ex.Message}", ex);
-        }
     }
 }

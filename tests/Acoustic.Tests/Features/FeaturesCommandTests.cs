@@ -54,7 +54,7 @@ public sealed class FeaturesCommandTests
 
             Assert.Equal(2, exitCode);
             Assert.Equal("", stdout.Trim());
-            Assert.Contains("not a usable WAV file", stderr);
+            Assert.Contains("not a RIFF/WAVE file", stderr);
         }
         finally
         {
