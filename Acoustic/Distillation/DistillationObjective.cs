@@ -17,6 +17,7 @@ public sealed class DistillationObjective : ITrainingObjective
     private readonly FrameDataset _data;
     private readonly double _temperature;
     private readonly double _alpha;
+    private readonly bool _everyFrameLabelled;
 
     /// <summary>
     /// <paramref name="softLogProbs"/>: teacher log-probabilities at <paramref name="temperature"/>, one row per frame
@@ -38,6 +39,8 @@ public sealed class DistillationObjective : ITrainingObjective
         }
         _softLogProbs = softLogProbs;
         _data = data;
+        // Checked once: with no unlabelled frames the hard term needs no masking (fewer kernels per batch).
+        _everyFrameLabelled = data.Labels is not null && data.Labels.min().item<long>() >= 0;
         _temperature = temperature;
         _alpha = alpha;
     }
@@ -52,15 +55,17 @@ public sealed class DistillationObjective : ITrainingObjective
         }
         var target = _softLogProbs.index_select(0, frameIndices);
         var studentLogProbs = log_softmax(logits / _temperature, 1);
-        var soft = kl_div(studentLogProbs, target, reduction: Reduction.Sum, log_target: true) / frameIndices.shape[0]
-                   * (_temperature * _temperature);
+        // Sum then one scale: T² / batch size folded into a single multiply.
+        var soft = kl_div(studentLogProbs, target, reduction: Reduction.Sum, log_target: true)
+                   * (_temperature * _temperature / frameIndices.shape[0]);
         if (_alpha == 0)
         {
             return soft;
         }
         var labels = _data.Labels!.index_select(0, frameIndices);
-        var labelled = labels.ge(0).sum().clamp_min(1);
-        var hard = cross_entropy(logits, labels, ignore_index: -1, reduction: Reduction.Sum) / labelled;
-        return soft + _alpha * hard;
+        var hard = _everyFrameLabelled
+            ? cross_entropy(logits, labels)
+            : cross_entropy(logits, labels, ignore_index: SplitFeatures.NoLabel, reduction: Reduction.Sum) / labels.ge(0).sum().clamp_min(1);
+        return soft.add(hard, alpha: _alpha);
     }
 }
