@@ -15,6 +15,10 @@ public sealed class AcousticMetrics
     /// <summary>Meter of distillation jobs and training.</summary>
     public const string DistillationMeterName = "AcousticDistill.Distillation";
 
+    // Stages take from a fraction of a second (tiny corpora) to hours; the SDK's default buckets are for milliseconds.
+    private static readonly double[] s_stageSeconds = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 7200];
+    private static readonly double[] s_framesPerSecond = [1e3, 3e3, 1e4, 3e4, 1e5, 3e5, 1e6, 3e6];
+
     private readonly ConcurrentDictionary<(string Family, string Version, string Role), double> _accuracy = new();
     private readonly ConcurrentDictionary<string, string> _serving = new();
     private readonly Counter<long> _jobs;
@@ -34,9 +38,11 @@ public sealed class AcousticMetrics
         _jobs = distillation.CreateCounter<long>("distillation.jobs", unit: "{job}",
             description: "Finished distillation jobs by outcome (promoted, rejected, failed, cancelled).");
         _stageDuration = distillation.CreateHistogram<double>("distillation.stage.duration", unit: "s",
-            description: "Wall time of each completed stage of a distillation job.");
+            description: "Wall time of each completed stage of a distillation job.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_stageSeconds });
         _trainingThroughput = distillation.CreateHistogram<double>("training.throughput", unit: "{frame}/s",
-            description: "Training frames per second of each trained model.");
+            description: "Training frames per second of each trained model.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_framesPerSecond });
     }
 
     /// <summary>Records a version's dev frame accuracy (role: teacher, specialist, ensemble, student, baseline).</summary>
