@@ -40,23 +40,32 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _cluster = BuildCluster(Root, silo => silo.AddMemoryGrainStorage(Constants.StateStorage));
+        await _cluster.DeployAsync();
+    }
+
+    /// <summary>
+    /// A one-silo cluster with the grains' services over <paramref name="root"/> (store, work folder), in-memory
+    /// reminders with a 0.5 s floor, and grain state from <paramref name="addStateStorage"/>.
+    /// </summary>
+    public static InProcessTestCluster BuildCluster(string root, Action<ISiloBuilder> addStateStorage)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ModelStore:Path"] = StorePath,
-            ["Compute:WorkDirectory"] = Path.Combine(Root, "work"),
+            ["ModelStore:Path"] = Path.Combine(root, "store"),
+            ["Compute:WorkDirectory"] = Path.Combine(root, "work"),
             ["Compute:ConcurrentStages"] = "1",
             ["Compute:TorchThreads"] = "1",
         }).Build();
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(Constants.StateStorage);
+            addStateStorage(silo);
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromMilliseconds(500));
             silo.Services.AddAcousticGrainServices(configuration);
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        return builder.Build();
     }
 
     public async Task DisposeAsync()
