@@ -102,4 +102,19 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         Assert.True(p99 < 200, $"p99 {p99:F1} ms");
         Assert.True(latencies[^1] < 200, $"max {latencies[^1]:F1} ms");
     }
+
+    [Fact]
+    public async Task Job_MissingCorpus_FailsWithMessageNamingIt()
+    {
+        var family = NewFamily();
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        var missing = Path.Combine(fixture.Root, "no-such-corpus");
+
+        await job.StartAsync(fixture.Request(family) with { CorpusDirectory = missing, TeachersDirectory = missing });
+        var status = await JobPolling.FinishedAsync(job);
+
+        Assert.Equal(DistillationOutcome.Failed, status.Outcome);
+        Assert.StartsWith("CollectSoftTargets failed", status.Message);
+        Assert.Contains("no-such-corpus", status.Message);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AcousticDistill.Grains.Distillation;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Tests.Fixtures;
@@ -46,6 +47,44 @@ public sealed class DistillationJobRestartTests(ClusterFixture fixture) : IClass
         {
             await second.StopAllSilosAsync();
             await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Job_ResumedAtEvaluateWithCorruptCandidate_FailsAndNothingIsPromoted()
+    {
+        var family = "tones-" + Guid.NewGuid().ToString("N")[..8];
+        var store = fixture.Store;
+        var candidate = await store.PutAsync(Guid.NewGuid().ToByteArray().Concat(new byte[64]).ToArray());
+        var file = Directory.EnumerateFiles(fixture.StorePath, candidate + ".adm", SearchOption.AllDirectories).Single();
+        var bytes = await File.ReadAllBytesAsync(file);
+        bytes[3] ^= 0x01;
+        await File.WriteAllBytesAsync(file, bytes);
+
+        var cluster = await StartClusterAsync();
+        try
+        {
+            var job = cluster.Client.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+            _states[$"job/{job.GetGrainId()}"] = new DistillationJobState
+            {
+                Request = fixture.Request(family),
+                NextStage = DistillationStage.Evaluate,
+                Outcome = DistillationOutcome.Running,
+                CandidateId = candidate,
+                Metrics = new ModelMetrics(double.NaN, null, 1, bytes.Length, 1),
+            };
+
+            var status = await JobPolling.FinishedAsync(job);
+
+            Assert.Equal(DistillationOutcome.Failed, status.Outcome);
+            Assert.Contains("corrupt", status.Message);
+            Assert.Equal(1, status.Resumes);
+            Assert.Null(await cluster.Client.GetGrain<IModelRegistryGrain>(family).GetServingAsync());
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
         }
     }
 
