@@ -3,6 +3,7 @@ using AcousticDistill.Grains.Distillation;
 using AcousticDistill.Grains.Metrics;
 using AcousticDistill.Grains.Registry;
 using AcousticDistill.Grains.Storage;
+using AcousticDistill.Grains.Teachers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public static class GrainServices
         services.AddSingleton<IModelStore>(sp => new FileSystemModelStore(sp.GetRequiredService<IOptions<ModelStoreOptions>>().Value.Path));
         services.AddSingleton<ComputeBudget>();
         services.AddSingleton<DistillationStageRunner>();
+        services.AddSingleton<TeacherTrainer>();
         services.AddSingleton<AcousticMetrics>();
         return services;
     }

@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
+
 namespace AcousticDistill.Grains.Interfaces.Distillation;
 
 /// <summary>
-/// What one distillation job does: which ensemble teaches (an ensemble folder with hash-checked members), which
+/// What one distillation job does: which ensemble teaches — the trained <c>ITeacherGrain</c>s named in
+/// <see cref="TeacherKeys"/> when given, else the ensemble folder <see cref="TeachersDirectory"/> — which
 /// corpus is the transfer set (train split) and the judge (dev split), the distillation settings and the student's shape.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("AcousticDistill.DistillationJobRequest")]
@@ -17,4 +20,5 @@ public sealed record DistillationJobRequest(
     [property: Id(8)] int HiddenWidth = 256,
     [property: Id(9)] double Dropout = 0.1,
     [property: Id(10)] int BatchSize = 256,
-    [property: Id(11)] double LearningRate = 0.05);
+    [property: Id(11)] double LearningRate = 0.05,
+    [property: Id(12)] ImmutableArray<string> TeacherKeys = default);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using AcousticDistill.Grains.Compute;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
+using AcousticDistill.Grains.Interfaces.Teachers;
 using AcousticDistill.Grains.Metrics;
 using AcousticDistill.Grains.Storage;
 using Microsoft.Extensions.Logging;
@@ -143,10 +144,12 @@ public sealed class DistillationJobGrain(
         switch (stage)
         {
             case DistillationStage.CollectSoftTargets:
-                await compute.RunAsync(ct => runner.CollectSoftTargets(request, work, ct), cancellationToken);
+                var teaching = await WithTeachersAsync(request, work, cancellationToken);
+                await compute.RunAsync(ct => runner.CollectSoftTargets(teaching, work, ct), cancellationToken);
                 break;
             case DistillationStage.TrainStudent:
-                var student = await compute.RunAsync(ct => runner.TrainStudent(request, work, ct), cancellationToken);
+                var taught = await WithTeachersAsync(request, work, cancellationToken);
+                var student = await compute.RunAsync(ct => runner.TrainStudent(taught, work, ct), cancellationToken);
                 Job.CandidateId = await store.PutAsync(student.Bytes, cancellationToken);
                 Job.Lineage = RegistryRecords.Lineage(student.Lineage);
                 Job.Metrics = new ModelMetrics(double.NaN, null, student.Parameters, student.Bytes.Length, student.FramesPerSecond);
@@ -167,6 +170,33 @@ public sealed class DistillationJobGrain(
             default:
                 throw new InvalidOperationException($"No work for stage {stage}.");
         }
+    }
+
+    /// <summary>
+    /// The request with its teachers as an ensemble folder: unchanged when it names a folder, else the teacher grains'
+    /// artifacts (ids resolved once and kept in state) written from the model store into the job's work folder.
+    /// </summary>
+    private async Task<DistillationJobRequest> WithTeachersAsync(DistillationJobRequest request, string work, CancellationToken cancellationToken)
+    {
+        if (request.TeacherKeys.IsDefaultOrEmpty)
+        {
+            return request;
+        }
+        if (Job.TeacherArtifactIds is null)
+        {
+            var ids = new List<string>();
+            foreach (var key in request.TeacherKeys)
+            {
+                var teacher = await GrainFactory.GetGrain<ITeacherGrain>(key).GetStatusAsync(cancellationToken);
+                ids.Add(teacher is { Phase: TeacherPhase.Trained, ArtifactId: { } id }
+                    ? id
+                    : throw new InvalidOperationException($"Teacher '{key}' is not trained (it is {teacher.Phase}{(teacher.Message is null ? "" : ": " + teacher.Message)})."));
+            }
+            Job.TeacherArtifactIds = ids;
+        }
+        var directory = Path.Combine(work, "ensemble");
+        await EnsembleMaterializer.WriteAsync(store, Job.TeacherArtifactIds, directory, cancellationToken);
+        return request with { TeachersDirectory = directory };
     }
 
     private async Task WriteAsync()

@@ -46,4 +46,8 @@ public sealed class DistillationJobState
     /// <summary>True once cancellation was asked for (so a stop by deactivation is told apart from a cancel).</summary>
     [Id(9)]
     public bool CancelRequested { get; set; }
+
+    /// <summary>Artifact ids of the teacher grains named in the request, resolved once by the first stage.</summary>
+    [Id(10)]
+    public List<string>? TeacherArtifactIds { get; set; }
 }

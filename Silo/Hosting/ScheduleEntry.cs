@@ -12,8 +12,11 @@ public sealed class ScheduleEntry
     /// <summary>Corpus folder (train = transfer set, dev = judge).</summary>
     public string Corpus { get; set; } = "";
 
-    /// <summary>Ensemble folder of the teachers.</summary>
+    /// <summary>Ensemble folder of the teachers (used when <see cref="TeacherKeys"/> is empty).</summary>
     public string Teachers { get; set; } = "";
+
+    /// <summary>Keys of trained teacher grains whose artifacts form the ensemble.</summary>
+    public List<string> TeacherKeys { get; set; } = [];
 
     /// <summary>Softmax temperature.</summary>
     public double Temperature { get; set; } = 2.0;

@@ -12,12 +12,12 @@ public sealed class ScheduleRegistration(IGrainFactory grains, IConfiguration co
         var entries = configuration.GetSection("Schedules").Get<List<ScheduleEntry>>() ?? [];
         foreach (var entry in entries)
         {
-            if (string.IsNullOrWhiteSpace(entry.Family) || string.IsNullOrWhiteSpace(entry.Corpus) || string.IsNullOrWhiteSpace(entry.Teachers))
+            if (string.IsNullOrWhiteSpace(entry.Family) || string.IsNullOrWhiteSpace(entry.Corpus) || (string.IsNullOrWhiteSpace(entry.Teachers) && entry.TeacherKeys.Count == 0))
             {
-                throw new InvalidOperationException("Every entry of Schedules needs Family, Corpus and Teachers.");
+                throw new InvalidOperationException("Every entry of Schedules needs Family, Corpus, and Teachers or TeacherKeys.");
             }
             var job = new DistillationJobRequest(entry.Family, entry.Corpus, entry.Teachers, entry.Temperature, entry.Alpha,
-                Epochs: entry.Epochs, HiddenLayers: entry.HiddenLayers, HiddenWidth: entry.HiddenWidth);
+                Epochs: entry.Epochs, HiddenLayers: entry.HiddenLayers, HiddenWidth: entry.HiddenWidth, TeacherKeys: [.. entry.TeacherKeys]);
             await grains.GetGrain<IDistillationSchedulerGrain>(entry.Family)
                 .ConfigureAsync(new DistillationSchedule(entry.Period, job), cancellationToken);
             logger.LogInformation("Scheduled re-distillation of {Family} every {Period}", entry.Family, entry.Period);
