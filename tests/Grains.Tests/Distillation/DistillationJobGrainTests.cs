@@ -81,11 +81,11 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
         await registry.PromoteAsync((await fixture.RegisterVersionAsync(family, 0.05)).Id);
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
-        await job.StartAsync(fixture.Request(family, epochs: 40));
+        await job.StartAsync(fixture.Request(family, epochs: 150));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
 
         var latencies = new List<double>();
-        while (latencies.Count < 2000 && (await job.GetStatusAsync()).NextStage == DistillationStage.TrainStudent)
+        while (latencies.Count < 300 && (await job.GetStatusAsync()).NextStage == DistillationStage.TrainStudent)
         {
             var clock = Stopwatch.StartNew();
             await registry.GetServingAsync();
