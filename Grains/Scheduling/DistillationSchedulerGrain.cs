@@ -1,3 +1,4 @@
+using AcousticDistill.Grains.Interfaces.Corpora;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using Microsoft.Extensions.Logging;
 
@@ -53,9 +54,18 @@ public sealed class DistillationSchedulerGrain(
         state.State.ActiveJobId = jobId;
         state.State.JobsStarted++;
         await state.WriteStateAsync(cancellationToken);
-        await GrainFactory.GetGrain<IDistillationJobGrain>(jobId).StartAsync(schedule.Job, cancellationToken);
+        var request = state.State.CorpusDirectory is { } corpus ? schedule.Job with { CorpusDirectory = corpus } : schedule.Job;
+        await GrainFactory.GetGrain<IDistillationJobGrain>(jobId).StartAsync(request, cancellationToken);
         logger.LogInformation("Family {Family}: started job {JobId} ({Reason})", Family, jobId, reason);
         return jobId;
+    }
+
+    /// <inheritdoc />
+    public async Task<Guid?> NewDataAsync(CorpusSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        state.State.CorpusDirectory = snapshot.Directory;
+        await state.WriteStateAsync(cancellationToken);
+        return state.State.Schedule is null ? null : await TriggerAsync($"new data: {snapshot.Name}", cancellationToken);
     }
 
     /// <inheritdoc />
@@ -95,5 +105,6 @@ public sealed class DistillationSchedulerGrain(
         state.State.JobsStarted,
         state.State.TriggersCoalesced,
         state.State.LastTriggerReason,
-        state.State.LastTriggered);
+        state.State.LastTriggered,
+        state.State.CorpusDirectory);
 }

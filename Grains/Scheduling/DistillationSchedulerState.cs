@@ -29,4 +29,8 @@ public sealed class DistillationSchedulerState
     /// <summary>When the last trigger came.</summary>
     [Id(5)]
     public DateTimeOffset? LastTriggered { get; set; }
+
+    /// <summary>Corpus of the newest registered snapshot; overrides the schedule's corpus for later jobs.</summary>
+    [Id(6)]
+    public string? CorpusDirectory { get; set; }
 }
