@@ -18,8 +18,14 @@ public sealed class ModelRegistryGrain(
     private string Family => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (state.State.Versions.Count == 0
+            && await store.GetManifestAsync(RegistryManifest.NameOf(Family), cancellationToken) is { } manifest)
+        {
+            state.State = RegistryManifest.Read(manifest, Family);
+            logger.LogInformation("Family {Family}: registry rebuilt from the model store ({Versions} versions)", Family, state.State.Versions.Count);
+        }
         foreach (var version in state.State.Versions)
         {
             metrics.SetFrameAccuracy(Family, version.Id, version.Lineage.Role, version.Metrics.DevFrameAccuracy);
@@ -28,7 +34,6 @@ public sealed class ModelRegistryGrain(
         {
             metrics.SetServing(Family, serving);
         }
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -54,7 +59,7 @@ public sealed class ModelRegistryGrain(
             RegisteredAt = DateTimeOffset.UtcNow,
         };
         state.State.Versions.Add(registered);
-        await state.WriteStateAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         metrics.SetFrameAccuracy(Family, registered.Id, registered.Lineage.Role, registered.Metrics.DevFrameAccuracy);
         return registered;
     }
@@ -74,7 +79,7 @@ public sealed class ModelRegistryGrain(
             var reason = $"dev frame accuracy {candidate.Metrics.DevFrameAccuracy:P2} is below serving {serving.Metrics.DevFrameAccuracy:P2} " +
                          $"minus the tolerance of {options.Value.PromotionTolerancePoints} points";
             Replace(candidate with { Status = ModelVersionStatus.Rejected, StatusReason = reason });
-            await state.WriteStateAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
             logger.LogInformation("Family {Family}: rejected {Candidate}: {Reason}", Family, versionId, reason);
             return new PromotionDecision(false, versionId, serving.Id, reason);
         }
@@ -88,7 +93,7 @@ public sealed class ModelRegistryGrain(
             : $"dev frame accuracy {candidate.Metrics.DevFrameAccuracy:P2} vs serving {serving.Metrics.DevFrameAccuracy:P2}";
         Replace(candidate with { Status = ModelVersionStatus.Serving, StatusReason = why });
         state.State.ServingHistory.Add(versionId);
-        await state.WriteStateAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         metrics.SetServing(Family, versionId);
         logger.LogInformation("Family {Family}: promoted {Candidate} ({Reason})", Family, versionId, why);
         return new PromotionDecision(true, versionId, versionId, why);
@@ -108,7 +113,7 @@ public sealed class ModelRegistryGrain(
         var restored = previous with { Status = ModelVersionStatus.Serving, StatusReason = $"restored by rollback of {current.Id}" };
         Replace(restored);
         history.RemoveAt(history.Count - 1);
-        await state.WriteStateAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         metrics.SetServing(Family, restored.Id);
         logger.LogInformation("Family {Family}: rolled back {Current} to {Previous}", Family, current.Id, previous.Id);
         return restored;
@@ -121,6 +126,13 @@ public sealed class ModelRegistryGrain(
     /// <inheritdoc />
     public Task<ImmutableArray<ModelVersion>> GetVersionsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(state.State.Versions.ToImmutableArray());
+
+    /// <summary>Writes grain state and the registry manifest in the model store (from which the state can be rebuilt).</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await state.WriteStateAsync(cancellationToken);
+        await store.PutManifestAsync(RegistryManifest.NameOf(Family), RegistryManifest.Write(state.State), cancellationToken);
+    }
 
     private string? ServingId => state.State.ServingHistory.Count == 0 ? null : state.State.ServingHistory[^1];
 

@@ -1,12 +1,13 @@
 namespace AcousticDistill.Grains.Storage;
 
 /// <summary>
-/// Model store in a folder: <c>{root}/{id[0..2]}/{id}.adm</c>. Writes go to a temp file in the same folder, are
+/// Model store in a folder: <c>{root}/{id[0..2]}/{id}.adm</c>, manifests in <c>{root}/manifests/{name}.json</c>. Writes go to a temp file in the same folder, are
 /// flushed to disk and then renamed into place, so a crash never leaves a half-written artifact under its id.
 /// </summary>
 public sealed class FileSystemModelStore : IModelStore
 {
     private const string Extension = ".adm";
+    private const string ManifestFolder = "manifests";
     private readonly string _root;
 
     /// <summary>A store rooted at <paramref name="root"/> (created when missing).</summary>
@@ -29,22 +30,8 @@ public sealed class FileSystemModelStore : IModelStore
         {
             return id;
         }
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{id}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                await file.WriteAsync(artifact, cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await WriteAtomicallyAsync(path, artifact, cancellationToken);
         return id;
     }
 
@@ -80,6 +67,48 @@ public sealed class FileSystemModelStore : IModelStore
             .Order(StringComparer.Ordinal)
             .ToArray();
         return Task.FromResult(ids);
+    }
+
+    /// <inheritdoc />
+    public async Task PutManifestAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var path = ManifestPath(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await WriteAtomicallyAsync(path, content, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]?> GetManifestAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var path = ManifestPath(name);
+        return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
+    }
+
+    private string ManifestPath(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.StartsWith('.') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            throw new ModelStoreException($"'{name}' is not a manifest name (letters, digits, '.', '_', '-'; not starting with '.').");
+        }
+        return Path.Combine(_root, ManifestFolder, name + ".json");
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                await file.WriteAsync(content, cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private string PathOf(string id) => Path.Combine(_root, id[..2], id + Extension);

@@ -18,4 +18,13 @@ public interface IModelStore
 
     /// <summary>Ids of every stored artifact, sorted.</summary>
     Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a small named manifest (e.g. a family's registry) atomically, replacing the previous one; manifests let
+    /// in-memory grain state be rebuilt from the store after a restart. Names: letters, digits, '.', '_', '-'.
+    /// </summary>
+    Task PutManifestAsync(string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
+
+    /// <summary>The manifest's content, or null when there is none.</summary>
+    Task<byte[]?> GetManifestAsync(string name, CancellationToken cancellationToken = default);
 }

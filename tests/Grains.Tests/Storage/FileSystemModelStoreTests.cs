@@ -76,4 +76,27 @@ public sealed class FileSystemModelStoreTests : IDisposable
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), await store.ListAsync());
     }
+
+    [Fact]
+    public async Task Manifest_PutTwice_ReadsLatestAndStaysOutOfArtifactList()
+    {
+        var store = new FileSystemModelStore(_root);
+
+        await store.PutManifestAsync("registry.en-16k", "{\"a\":1}"u8.ToArray());
+        await store.PutManifestAsync("registry.en-16k", "{\"a\":2}"u8.ToArray());
+
+        Assert.Equal("{\"a\":2}"u8.ToArray(), await store.GetManifestAsync("registry.en-16k"));
+        Assert.Null(await store.GetManifestAsync("registry.en-8k"));
+        Assert.Empty(await store.ListAsync());
+    }
+
+    [Fact]
+    public async Task Manifest_NameWithPathCharacters_IsRefused()
+    {
+        var store = new FileSystemModelStore(_root);
+
+        var error = await Assert.ThrowsAsync<ModelStoreException>(() => store.PutManifestAsync("../escape", new byte[] { 1 }));
+
+        Assert.Contains("not a manifest name", error.Message);
+    }
 }
