@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace AcousticDistill.Grains.Interfaces.Registry;
+
+/// <summary>
+/// The versions of one model family (key = family, e.g. <c>en-16k</c>): registration, a guarded promotion,
+/// rollback to the previously serving version, and the serving version for sessions to load.
+/// </summary>
+[Alias("AcousticDistill.IModelRegistryGrain")]
+public interface IModelRegistryGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a candidate (idempotent for an id already known); its artifact must be in the model store.</summary>
+    [Alias("Register")]
+    Task<ModelVersion> RegisterAsync(ModelVersion candidate, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes a registered version serve if its dev frame accuracy is at least the serving version's minus the
+    /// tolerance; otherwise marks it rejected with the reason. The first version of a family always serves.
+    /// </summary>
+    [Alias("Promote")]
+    Task<PromotionDecision> PromoteAsync(string versionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts the previously serving version back; the current one is retired. Fails clearly when there is none.</summary>
+    [Alias("Rollback")]
+    Task<ModelVersion> RollbackAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The serving version, or null when nothing has been promoted yet.</summary>
+    [Alias("GetServing")]
+    Task<ModelVersion?> GetServingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every version in registration order.</summary>
+    [Alias("GetVersions")]
+    Task<ImmutableArray<ModelVersion>> GetVersionsAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,32 @@
+namespace AcousticDistill.Grains.Compute;
+
+/// <summary>How much of the machine the learning flow may use, and where it keeps intermediate files.</summary>
+public sealed class ComputeOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Compute";
+
+    /// <summary>Heavy stages (soft targets, training, evaluation) running at once on this silo.</summary>
+    public int ConcurrentStages { get; set; } = 1;
+
+    /// <summary>Torch intra-op threads per stage (process-wide in libtorch).</summary>
+    public int TorchThreads { get; set; } = 1;
+
+    /// <summary>Corpus feature-extraction threads per stage.</summary>
+    public int LoaderThreads { get; set; } = 1;
+
+    /// <summary><c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>Folder for per-job intermediate files (soft targets); shared by silos that may resume a job.</summary>
+    public string WorkDirectory { get; set; } = "distill-work";
+
+    /// <summary>Throws a clear error for values that cannot work.</summary>
+    public void Validate()
+    {
+        if (ConcurrentStages < 1 || TorchThreads < 1 || LoaderThreads < 1)
+        {
+            throw new ArgumentException("Compute: ConcurrentStages, TorchThreads and LoaderThreads must be at least 1.");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using AcousticDistill.Grains.Interfaces.Distillation;
+using AcousticDistill.Grains.Interfaces.Registry;
+
+namespace AcousticDistill.Grains.Distillation;
+
+/// <summary>Persisted progress of a distillation job: the request, the next stage, and what completed stages produced.</summary>
+[GenerateSerializer, Alias("AcousticDistill.DistillationJobState")]
+public sealed class DistillationJobState
+{
+    /// <summary>What the job does; null until started.</summary>
+    [Id(0)]
+    public DistillationJobRequest? Request { get; set; }
+
+    /// <summary>The stage to run next.</summary>
+    [Id(1)]
+    public DistillationStage NextStage { get; set; }
+
+    /// <summary>Outcome so far.</summary>
+    [Id(2)]
+    public DistillationOutcome Outcome { get; set; }
+
+    /// <summary>Content address of the student, once trained and stored.</summary>
+    [Id(3)]
+    public string? CandidateId { get; set; }
+
+    /// <summary>Lineage of the student, once trained.</summary>
+    [Id(4)]
+    public ModelLineageInfo? Lineage { get; set; }
+
+    /// <summary>Figures of the student (training figures first, accuracies after evaluation).</summary>
+    [Id(5)]
+    public ModelMetrics? Metrics { get; set; }
+
+    /// <summary>Reason of the outcome or of a failure.</summary>
+    [Id(6)]
+    public string? Message { get; set; }
+
+    /// <summary>Wall time of each completed stage.</summary>
+    [Id(7)]
+    public List<StageTiming> Stages { get; set; } = [];
+
+    /// <summary>Times the job continued after an interruption.</summary>
+    [Id(8)]
+    public int Resumes { get; set; }
+
+    /// <summary>True once cancellation was asked for (so a stop by deactivation is told apart from a cancel).</summary>
+    [Id(9)]
+    public bool CancelRequested { get; set; }
+
+    /// <summary>Artifact ids of the teacher grains named in the request, resolved once by the first stage.</summary>
+    [Id(10)]
+    public List<string>? TeacherArtifactIds { get; set; }
+}

@@ -1,0 +1,30 @@
+using AcousticDistill.Grains.Compute;
+using AcousticDistill.Grains.Distillation;
+using AcousticDistill.Grains.Metrics;
+using AcousticDistill.Grains.Registry;
+using AcousticDistill.Grains.Storage;
+using AcousticDistill.Grains.Teachers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AcousticDistill.Grains;
+
+/// <summary>Registers what the grains need: options, the model store, the compute budget, the stage runner and metrics.</summary>
+public static class GrainServices
+{
+    /// <summary>Adds the learning-flow services, binding options from <paramref name="configuration"/> sections.</summary>
+    public static IServiceCollection AddAcousticGrainServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ModelStoreOptions>(configuration.GetSection(ModelStoreOptions.Section));
+        services.Configure<ModelRegistryOptions>(configuration.GetSection(ModelRegistryOptions.Section));
+        services.Configure<ComputeOptions>(configuration.GetSection(ComputeOptions.Section));
+        services.AddMetrics();
+        services.AddSingleton<IModelStore>(sp => new FileSystemModelStore(sp.GetRequiredService<IOptions<ModelStoreOptions>>().Value.Path));
+        services.AddSingleton<ComputeBudget>();
+        services.AddSingleton<DistillationStageRunner>();
+        services.AddSingleton<TeacherTrainer>();
+        services.AddSingleton<AcousticMetrics>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using AcousticDistill.Silo.Hosting;
+
+SiloApplication.Create(args).Run();

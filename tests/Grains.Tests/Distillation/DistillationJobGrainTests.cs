@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using AcousticDistill.Grains.Interfaces.Distillation;
+using AcousticDistill.Grains.Interfaces.Registry;
+using AcousticDistill.Grains.Tests.Fixtures;
+using Orleans.Core.Internal;
+using Xunit.Abstractions;
+
+namespace AcousticDistill.Grains.Tests.Distillation;
+
+public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+{
+    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task Job_AllStages_PromotesStudentOverWeakerServingVersion()
+    {
+        await fixture.EnsureDistillationDataAsync();
+        var family = NewFamily();
+        var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
+        var weak = await fixture.RegisterVersionAsync(family, 0.05);
+        await registry.PromoteAsync(weak.Id);
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+
+        await job.StartAsync(fixture.Request(family));
+        var status = await JobPolling.FinishedAsync(job);
+
+        Assert.Equal(DistillationOutcome.Promoted, status.Outcome);
+        Assert.Equal(DistillationStage.Done, status.NextStage);
+        Assert.Equal(4, status.Stages.Length);
+        Assert.InRange(status.DevFrameAccuracy!.Value, 0.05, 1.0);
+        var serving = (await registry.GetServingAsync())!;
+        Assert.Equal(status.CandidateId, serving.Id);
+        Assert.Equal("student", serving.Lineage.Role);
+        Assert.Equal(2, serving.Lineage.Teachers.Length);
+        Assert.Equal(await fixture.Store.GetAsync(serving.Id) is { Length: > 0 } bytes ? bytes.Length : 0, serving.Metrics.SizeBytes);
+        output.WriteLine(string.Join(", ", status.Stages.Select(s => $"{s.Stage} {s.Seconds:F2} s")) + $"; dev {status.DevFrameAccuracy:P2}");
+    }
+
+    [Fact]
+    public async Task Job_DeactivatedWhileTraining_ResumesFromLastCompletedStage()
+    {
+        await fixture.EnsureDistillationDataAsync();
+        var family = NewFamily();
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        await job.StartAsync(fixture.Request(family, epochs: 30));
+        await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
+        await Task.Delay(200);
+
+        await job.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(500);
+        var status = await JobPolling.FinishedAsync(job);
+
+        Assert.Equal(DistillationOutcome.Promoted, status.Outcome);
+        Assert.True(status.Resumes >= 1, $"resumes {status.Resumes}");
+        Assert.Single(status.Stages, s => s.Stage == DistillationStage.CollectSoftTargets);
+        Assert.Single(status.Stages, s => s.Stage == DistillationStage.TrainStudent);
+    }
+
+    [Fact]
+    public async Task Job_CancelledWhileTraining_EndsCancelledWithoutCandidate()
+    {
+        await fixture.EnsureDistillationDataAsync();
+        var family = NewFamily();
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        await job.StartAsync(fixture.Request(family, epochs: 200));
+        await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
+
+        await job.CancelAsync();
+        var status = await JobPolling.FinishedAsync(job);
+
+        Assert.Equal(DistillationOutcome.Cancelled, status.Outcome);
+        Assert.Null(status.CandidateId);
+        Assert.Null(await fixture.Grains.GetGrain<IModelRegistryGrain>(family).GetServingAsync());
+    }
+
+    [Fact]
+    public async Task Registry_CalledWhileJobTrains_AnswersUnder200Milliseconds()
+    {
+        await fixture.EnsureDistillationDataAsync();
+        var family = NewFamily();
+        var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
+        await registry.PromoteAsync((await fixture.RegisterVersionAsync(family, 0.05)).Id);
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        await job.StartAsync(fixture.Request(family, epochs: 150));
+        await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
+
+        var latencies = new List<double>();
+        while (latencies.Count < 300 && (await job.GetStatusAsync()).NextStage == DistillationStage.TrainStudent)
+        {
+            var clock = Stopwatch.StartNew();
+            await registry.GetServingAsync();
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            await Task.Delay(5);
+        }
+        await job.CancelAsync();
+        await JobPolling.FinishedAsync(job);
+
+        Assert.True(latencies.Count >= 20, $"only {latencies.Count} calls landed while training");
+        latencies.Sort();
+        var p99 = latencies[(int)Math.Ceiling(0.99 * latencies.Count) - 1];
+        output.WriteLine($"registry calls during training: {latencies.Count}, p50 {latencies[latencies.Count / 2]:F2} ms, p99 {p99:F2} ms, max {latencies[^1]:F2} ms");
+        Assert.True(p99 < 200, $"p99 {p99:F1} ms");
+        Assert.True(latencies[^1] < 200, $"max {latencies[^1]:F1} ms");
+    }
+
+    [Fact]
+    public async Task Job_MissingCorpus_FailsWithMessageNamingIt()
+    {
+        var family = NewFamily();
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        var missing = Path.Combine(fixture.Root, "no-such-corpus");
+
+        await job.StartAsync(fixture.Request(family) with { CorpusDirectory = missing, TeachersDirectory = missing });
+        var status = await JobPolling.FinishedAsync(job);
+
+        Assert.Equal(DistillationOutcome.Failed, status.Outcome);
+        Assert.StartsWith("CollectSoftTargets failed", status.Message);
+        Assert.Contains("no-such-corpus", status.Message);
+    }
+}

@@ -1,0 +1,104 @@
+using AcousticDistill.Grains.Interfaces.Distillation;
+using AcousticDistill.Grains.Interfaces.Registry;
+using AcousticDistill.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace AcousticDistill.Grains.Tests.Fixtures;
+
+/// <summary>
+/// One in-process silo with in-memory grain state and reminders (period floor lowered), a file-system model store in
+/// a temp folder, and, built on first use, a tone corpus with a two-teacher ensemble for distillation jobs.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private readonly Lazy<Task> _distillationData;
+    private InProcessTestCluster? _cluster;
+
+    public ClusterFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "grains-tests-" + Guid.NewGuid().ToString("N"));
+        _distillationData = new Lazy<Task>(() => Task.Run(() =>
+        {
+            ToneCorpus.Write(CorpusDirectory);
+            TinyEnsemble.Train(CorpusDirectory, EnsembleDirectory);
+        }));
+    }
+
+    public string Root { get; }
+
+    public string StorePath => Path.Combine(Root, "store");
+
+    public string CorpusDirectory => Path.Combine(Root, "corpus");
+
+    public string EnsembleDirectory => Path.Combine(Root, "ensemble");
+
+    public IGrainFactory Grains => _cluster?.Client ?? throw new InvalidOperationException("The cluster is not running.");
+
+    public IModelStore Store => new FileSystemModelStore(StorePath);
+
+    public async Task InitializeAsync()
+    {
+        _cluster = BuildCluster(Root, silo => silo.AddMemoryGrainStorage(Constants.StateStorage));
+        await _cluster.DeployAsync();
+    }
+
+    /// <summary>
+    /// A one-silo cluster with the grains' services over <paramref name="root"/> (store, work folder), in-memory
+    /// reminders with a 0.5 s floor, and grain state from <paramref name="addStateStorage"/>.
+    /// </summary>
+    public static InProcessTestCluster BuildCluster(string root, Action<ISiloBuilder> addStateStorage)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ModelStore:Path"] = Path.Combine(root, "store"),
+            ["Compute:WorkDirectory"] = Path.Combine(root, "work"),
+            ["Compute:ConcurrentStages"] = "1",
+            ["Compute:TorchThreads"] = "1",
+        }).Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            addStateStorage(silo);
+            silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromMilliseconds(500));
+            silo.Services.AddAcousticGrainServices(configuration);
+        });
+        return builder.Build();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    /// <summary>The tone corpus and ensemble (built once).</summary>
+    public Task EnsureDistillationDataAsync() => _distillationData.Value;
+
+    /// <summary>A job request for <paramref name="family"/> over the tone corpus and ensemble, with a tiny student.</summary>
+    public DistillationJobRequest Request(string family, int epochs = 2) => new(
+        family, CorpusDirectory, EnsembleDirectory, Temperature: 2.0, Alpha: 0.5, Seed: 3, Epochs: epochs,
+        HiddenLayers: 1, HiddenWidth: 32, Dropout: 0.0, BatchSize: 128, LearningRate: 0.05);
+
+    /// <summary>Stores arbitrary bytes and registers them as a version with the given dev accuracy (the registry only needs ids and metrics).</summary>
+    public async Task<ModelVersion> RegisterVersionAsync(string family, double devFrameAccuracy, string role = "baseline")
+    {
+        var id = await Store.PutAsync(Guid.NewGuid().ToByteArray());
+        var lineage = new ModelLineageInfo(role, [], [], "tones", null, null, 1, "test", DateTimeOffset.UtcNow);
+        var version = new ModelVersion(id, family, lineage, new ModelMetrics(devFrameAccuracy, null, 100, 16, 0));
+        return await Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(version);
+    }
+}

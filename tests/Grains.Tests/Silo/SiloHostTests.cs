@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using AcousticDistill.Grains.Interfaces.Registry;
+using AcousticDistill.Grains.Storage;
+using AcousticDistill.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AcousticDistill.Grains.Tests.Silo;
+
+/// <summary>The real silo host (Program's builder) on a test server with free ports and a temp model store.</summary>
+public sealed class SiloHostTests : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "silo-host-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public async Task InitializeAsync()
+    {
+        _app = SiloApplication.Create(
+        [
+            $"--Silo:SiloPort={FreePort()}",
+            $"--Silo:GatewayPort={FreePort()}",
+            $"--ModelStore:Path={Path.Combine(_root, "store")}",
+            $"--Compute:WorkDirectory={Path.Combine(_root, "work")}",
+        ], builder => builder.WebHost.UseTestServer());
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task Endpoints_HealthAliveDashboard_Answer()
+    {
+        var client = _app!.GetTestClient();
+
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/alive"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_AfterPromotion_ShowsRegistryAndOrleansSeries()
+    {
+        var services = _app!.Services;
+        var id = await services.GetRequiredService<IModelStore>().PutAsync(Guid.NewGuid().ToByteArray());
+        var lineage = new ModelLineageInfo("student", [], [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
+        var registry = services.GetRequiredService<IGrainFactory>().GetGrain<IModelRegistryGrain>("en-16k");
+        await registry.RegisterAsync(new ModelVersion(id, "en-16k", lineage, new ModelMetrics(0.5, null, 1, 16, 0)));
+        await registry.PromoteAsync(id);
+
+        var metrics = await _app.GetTestClient().GetStringAsync("/metrics");
+
+        Assert.Contains($"registry_serving{{otel_scope_name=\"AcousticDistill.Registry\",family=\"en-16k\",version=\"{id}\"}} 1", metrics);
+        Assert.Contains("registry_frame_accuracy{", metrics);
+        Assert.Contains("# TYPE orleans_", metrics);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,88 @@
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Grains.Interfaces.Distillation;
+using AcousticDistill.Grains.Interfaces.Registry;
+using AcousticDistill.Grains.Interfaces.Teachers;
+using AcousticDistill.Grains.Tests.Fixtures;
+
+namespace AcousticDistill.Grains.Tests.Teachers;
+
+public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
+
+    private TeacherTrainingRequest Request(string family, int seed) => new(
+        family, fixture.CorpusDirectory, Seed: seed, Epochs: 3, HiddenLayers: 1, HiddenWidth: 48, Dropout: 0, Context: 2, MelBins: 20,
+        BatchSize: 128);
+
+    private static async Task<TeacherStatus> TrainedAsync(ITeacherGrain teacher)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            var status = await teacher.GetStatusAsync();
+            if (status.Phase is TeacherPhase.Trained or TeacherPhase.Failed || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task Teacher_Train_StoresLoadableArtifactWithDevAccuracy()
+    {
+        await fixture.EnsureDistillationDataAsync();
+        var family = NewFamily();
+        var teacher = fixture.Grains.GetGrain<ITeacherGrain>($"{family}/teacher-00");
+
+        await teacher.TrainAsync(Request(family, seed: 5));
+        var status = await TrainedAsync(teacher);
+
+        Assert.Equal(TeacherPhase.Trained, status.Phase);
+        Assert.InRange(status.DevFrameAccuracy!.Value, 0.05, 1.0);
+        var artifact = ModelArtifact.Deserialize(await fixture.Store.GetAsync(status.ArtifactId!));
+        artifact.Model.Dispose();
+        Assert.Equal("teacher", artifact.Metadata.Lineage.Role);
+        Assert.Equal(family, artifact.Metadata.Family);
+    }
+
+    [Fact]
+    public async Task Job_WithTeacherGrains_DistilsFromTheirArtifactsAndRecordsThemInLineage()
+    {
+        await fixture.EnsureDistillationDataAsync();
+        var family = NewFamily();
+        var keys = new[] { $"{family}/teacher-00", $"{family}/teacher-01" };
+        var teachers = keys.Select(k => fixture.Grains.GetGrain<ITeacherGrain>(k)).ToArray();
+        for (var i = 0; i < teachers.Length; i++)
+        {
+            await teachers[i].TrainAsync(Request(family, seed: 20 + i));
+        }
+        var ids = new List<string>();
+        foreach (var teacher in teachers)
+        {
+            ids.Add((await TrainedAsync(teacher)).ArtifactId!);
+        }
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+
+        await job.StartAsync(fixture.Request(family) with { TeachersDirectory = "", TeacherKeys = [.. keys] });
+        var status = await JobPolling.FinishedAsync(job);
+
+        Assert.Equal(DistillationOutcome.Promoted, status.Outcome);
+        var serving = (await fixture.Grains.GetGrain<IModelRegistryGrain>(family).GetServingAsync())!;
+        Assert.Equal(ids, serving.Lineage.Teachers);
+    }
+
+    [Fact]
+    public async Task Job_WithUntrainedTeacher_FailsNamingIt()
+    {
+        var family = NewFamily();
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+
+        await job.StartAsync(fixture.Request(family) with { TeacherKeys = [$"{family}/never-trained"] });
+        var status = await JobPolling.FinishedAsync(job);
+
+        Assert.Equal(DistillationOutcome.Failed, status.Outcome);
+        Assert.Contains($"{family}/never-trained", status.Message);
+        Assert.Contains("not trained", status.Message);
+    }
+}
