@@ -2,6 +2,7 @@ using AcousticDistill.Grains.Compute;
 using AcousticDistill.Grains.Distillation;
 using AcousticDistill.Grains.Metrics;
 using AcousticDistill.Grains.Registry;
+using AcousticDistill.Grains.Specialists;
 using AcousticDistill.Grains.Storage;
 using AcousticDistill.Grains.Teachers;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ public static class GrainServices
         services.AddSingleton<ComputeBudget>();
         services.AddSingleton<DistillationStageRunner>();
         services.AddSingleton<TeacherTrainer>();
+        services.AddSingleton<SpecialistBuilder>();
         services.AddSingleton<AcousticMetrics>();
         return services;
     }

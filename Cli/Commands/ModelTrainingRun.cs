@@ -34,19 +34,7 @@ internal static class ModelTrainingRun
         return new TrainedModel(model, report);
     }
 
-    public static ModelMetadata Metadata(PreparedCorpus data, TrainedModel trained, string family, ModelLineage lineage) => new(
-        family,
-        trained.Model.Architecture,
-        data.Features,
-        data.Cmvn.Mean.ToArray(),
-        data.Cmvn.InvStd.ToArray(),
-        PhoneSet.Phones,
-        PhoneSet.StatesPerPhone,
-        lineage,
-        new Dictionary<string, double>
-        {
-            ["dev_frame_accuracy"] = trained.Report.BestDevFrameAccuracy,
-            ["train_frames_per_second"] = trained.Report.FramesPerSecond,
-            ["parameters"] = trained.Model.Architecture.ParameterCount,
-        });
+    /// <summary>The metadata of <paramref name="trained"/>, built by the library as the silo builds it.</summary>
+    public static ModelMetadata Metadata(PreparedCorpus data, TrainedModel trained, string family, ModelLineage lineage) =>
+        TrainedModelMetadata.Create(data, trained.Model.Architecture, trained.Report, family, lineage);
 }

@@ -159,6 +159,10 @@ public sealed class DistillationJobGrain(
                 var bytes = await store.GetAsync(Job.CandidateId!, cancellationToken);
                 var scores = await compute.RunAsync(ct => runner.Evaluate(request, bytes, ct), cancellationToken);
                 Job.Metrics = Job.Metrics! with { DevFrameAccuracy = scores.DevFrameAccuracy, TestFrameAccuracy = scores.TestFrameAccuracy };
+                var teachers = await WithTeachersAsync(request, work, cancellationToken);
+                Job.EnsembleDevFrameAccuracy = await compute.RunAsync(ct => runner.EvaluateTeachers(teachers, ct), cancellationToken);
+                Job.EnsembleVersion = EnsembleVersion.Of(Acoustic.Distillation.EnsembleDirectory.MemberHashes(teachers.TeachersDirectory));
+                metrics.SetFrameAccuracy(request.Family, Job.EnsembleVersion, "ensemble", Job.EnsembleDevFrameAccuracy.Value);
                 break;
             case DistillationStage.Decide:
                 var registry = GrainFactory.GetGrain<IModelRegistryGrain>(request.Family);

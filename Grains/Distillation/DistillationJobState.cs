@@ -50,4 +50,12 @@ public sealed class DistillationJobState
     /// <summary>Artifact ids of the teacher grains named in the request, resolved once by the first stage.</summary>
     [Id(10)]
     public List<string>? TeacherArtifactIds { get; set; }
+
+    /// <summary>The teaching ensemble's content id (see <see cref="EnsembleVersion"/>) once the Evaluate stage scored it.</summary>
+    [Id(11)]
+    public string? EnsembleVersion { get; set; }
+
+    /// <summary>The teaching ensemble's dev frame accuracy (0–1, members averaged in probability at T = 1).</summary>
+    [Id(12)]
+    public double? EnsembleDevFrameAccuracy { get; set; }
 }

@@ -71,6 +71,24 @@ public sealed class DistillationStageRunner(IOptions<ComputeOptions> options)
         return new StudentEvaluation(dev, test);
     }
 
+    /// <summary>
+    /// Frame accuracy of the teaching ensemble (members averaged in probability at T = 1, as the CLI's <c>eval</c> scores
+    /// an ensemble) on the corpus's dev split.
+    /// </summary>
+    public double EvaluateTeachers(DistillationJobRequest request, CancellationToken cancellationToken)
+    {
+        using var teachers = EnsembleDirectory.Load(request.TeachersDirectory);
+        var manifest = CorpusManifest.Load(request.CorpusDirectory);
+        if (!manifest.InSplit(CorpusSplit.Dev).Any())
+        {
+            throw new InvalidDataException($"Corpus '{manifest.Name}' has no dev split to judge the teachers on.");
+        }
+        var features = CorpusFeatureLoader.Load(request.CorpusDirectory, manifest, CorpusSplit.Dev, teachers.Metadata.Features,
+            threads: _options.LoaderThreads, cancellationToken: cancellationToken);
+        using var frames = ModelScoring.Prepare(teachers.Metadata, features);
+        return EnsembleScoring.Score(teachers, frames, EnsembleCombination.Arithmetic).FrameAccuracy;
+    }
+
     private double? Score(DistillationJobRequest request, CorpusManifest manifest, ModelMetadata metadata, FrameClassifier model,
         CorpusSplit split, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AcousticDistill.Grains.Distillation;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Tests.Fixtures;
@@ -34,6 +35,25 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         Assert.Equal(2, serving.Lineage.Teachers.Length);
         Assert.Equal(await fixture.Store.GetAsync(serving.Id) is { Length: > 0 } bytes ? bytes.Length : 0, serving.Metrics.SizeBytes);
         output.WriteLine(string.Join(", ", status.Stages.Select(s => $"{s.Stage} {s.Seconds:F2} s")) + $"; dev {status.DevFrameAccuracy:P2}");
+    }
+
+    [Fact]
+    public async Task Job_Evaluate_ReportsStudentAndEnsembleFrameAccuracyGauges()
+    {
+        await fixture.EnsureDistillationDataAsync();
+        var family = NewFamily();
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+
+        await job.StartAsync(fixture.Request(family, epochs: 1));
+        var status = await JobPolling.FinishedAsync(job);
+
+        var readings = FrameAccuracyGauge.Read(family);
+        var ensemble = Assert.Single(readings, r => r.Role == "ensemble");
+        Assert.Equal(EnsembleVersion.Of(Acoustic.Distillation.EnsembleDirectory.MemberHashes(fixture.EnsembleDirectory)), ensemble.Version);
+        Assert.InRange(ensemble.Accuracy, 0.05, 1.0);
+        var student = Assert.Single(readings, r => r.Role == "student");
+        Assert.Equal(status.CandidateId, student.Version);
+        Assert.Equal(status.DevFrameAccuracy, student.Accuracy);
     }
 
     [Fact]

@@ -1,0 +1,109 @@
+using AcousticDistill.Acoustic.Distillation;
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Acoustic.Specialists;
+using AcousticDistill.Grains.Interfaces.Specialists;
+using AcousticDistill.Grains.Interfaces.Teachers;
+using AcousticDistill.Grains.Tests.Fixtures;
+
+namespace AcousticDistill.Grains.Tests.Specialists;
+
+public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Puts the tiny ensemble's first member into the store as the generalist; returns its id.</summary>
+    private async Task<string> StoreGeneralistAsync()
+    {
+        await fixture.EnsureDistillationDataAsync();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(fixture.EnsembleDirectory, EnsembleDirectory.MemberFileName(0)));
+        return await fixture.Store.PutAsync(bytes);
+    }
+
+    private SpecialistTrainingRequest Request(string family, string generalistId, int clusterIndex) => new(
+        family, fixture.CorpusDirectory, generalistId, clusterIndex, Clusters: 2, Seed: 1, Epochs: 2, BatchSize: 128, Restarts: 2);
+
+    private static async Task<SpecialistStatus> SettledAsync(ISpecialistGrain specialist)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            var status = await specialist.GetStatusAsync();
+            if (status.Phase is TeacherPhase.Trained or TeacherPhase.Failed || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task Specialist_Train_StoresSpecialistArtifactWithClusterAccuracyAndGauge()
+    {
+        var generalistId = await StoreGeneralistAsync();
+        var family = NewFamily();
+        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-00");
+
+        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 0));
+        var status = await SettledAsync(specialist);
+
+        Assert.True(status.Phase == TeacherPhase.Trained, status.Message);
+        Assert.NotEmpty(status.Classes);
+        Assert.True(status.ClusterDevFrames > 0);
+        Assert.InRange(status.ClusterDevFrameAccuracy!.Value, 0.0, 1.0);
+        Assert.InRange(status.GeneralistClusterDevFrameAccuracy!.Value, 0.0, 1.0);
+        var artifact = ModelArtifact.Deserialize(await fixture.Store.GetAsync(status.ArtifactId!));
+        using var loaded = Specialist.FromArtifact(artifact);
+        Assert.Equal(status.Classes, loaded.Classes);
+        Assert.Equal("specialist", artifact.Metadata.Lineage.Role);
+        Assert.Equal([generalistId], artifact.Metadata.Lineage.Teachers);
+        var gauge = Assert.Single(FrameAccuracyGauge.Read(family));
+        Assert.Equal(("specialist", status.ArtifactId, status.ClusterDevFrameAccuracy!.Value), (gauge.Role, gauge.Version, gauge.Accuracy));
+    }
+
+    [Fact]
+    public async Task Specialist_ForClusterOfClassesAbsentFromCorpus_FailsWithClearMessage()
+    {
+        // The tone corpus uses 5 phones (15 non-silence classes); with 2 clusters, k-means puts the 102 classes the
+        // generalist never sees in the second cluster, so that specialist has no frame to learn from.
+        var generalistId = await StoreGeneralistAsync();
+        var family = NewFamily();
+        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-01");
+
+        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 1) with { Epochs = 1 });
+        var status = await SettledAsync(specialist);
+
+        Assert.Equal(TeacherPhase.Failed, status.Phase);
+        Assert.Contains("No frame is labelled with any of the cluster's classes", status.Message);
+        Assert.Empty(FrameAccuracyGauge.Read(family));
+    }
+
+    [Fact]
+    public async Task Specialist_WithGeneralistMissingFromStore_FailsNamingIt()
+    {
+        await fixture.EnsureDistillationDataAsync();
+        var family = NewFamily();
+        var missing = new string('a', 64);
+        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-00");
+
+        await specialist.TrainAsync(Request(family, missing, clusterIndex: 0));
+        var status = await SettledAsync(specialist);
+
+        Assert.Equal(TeacherPhase.Failed, status.Phase);
+        Assert.Contains(missing, status.Message);
+        Assert.Null(status.ArtifactId);
+    }
+
+    [Fact]
+    public async Task Specialist_WithClusterIndexOutsideClusters_FailsSayingSo()
+    {
+        var generalistId = await StoreGeneralistAsync();
+        var family = NewFamily();
+        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-05");
+
+        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 5));
+        var status = await SettledAsync(specialist);
+
+        Assert.Equal(TeacherPhase.Failed, status.Phase);
+        Assert.Contains("Cluster index 5 is outside the 2 clusters", status.Message);
+    }
+}
