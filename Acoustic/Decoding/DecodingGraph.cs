@@ -102,6 +102,8 @@ public sealed class DecodingGraph
             {
                 var (first, last) = b.AddPhone(0, grammar.FinalNodes.Contains(g));
                 b.Arc(junctions[g], first, options.SilenceLogPenalty, -1, false);
+                // Long pauses may cycle through the silence states again (as Kaldi's silence topology allows).
+                b.Arc(last, first, b.Forward, -1, false);
                 entries.Add(last);
             }
             var trie = new Dictionary<(int Parent, int Phone), (int First, int Last)>();
