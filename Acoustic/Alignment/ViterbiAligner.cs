@@ -26,6 +26,8 @@ public static class ViterbiAligner
         var current = new float[n];
         Array.Fill(previous, float.NegativeInfinity);
         previous[graph.StartNode] = 0;
+        var startPointers = new int[n];
+        FollowEmptyArcs(graph, previous, startPointers);
         var backPointers = new int[frames * n];
         for (var t = 0; t < frames; t++)
         {
@@ -77,13 +79,15 @@ public static class ViterbiAligner
                     }
                 }
             }
+            FollowEmptyArcs(graph, current, pointers);
             (previous, current) = (current, previous);
         }
 
         var best = -1;
         for (var s = 0; s < n; s++)
         {
-            if (graph.Accepting[s] && !float.IsNegativeInfinity(previous[s]) && (best < 0 || previous[s] > previous[best]))
+            if (graph.Accepting[s] && !float.IsNegativeInfinity(previous[s])
+                && (best < 0 || previous[s] + graph.FinalWeights[s] > previous[best] + graph.FinalWeights[best]))
             {
                 best = s;
             }
@@ -93,7 +97,38 @@ public static class ViterbiAligner
             throw new InvalidDataException(
                 $"The audio ({frames} frames) cannot be aligned to the transcript: it is too short for its phones (each needs at least {PhoneSet.StatesPerPhone} frames) or empty.");
         }
-        return Trace(graph, backPointers, frames, best, previous[best], timing, numSamples);
+        return Trace(graph, backPointers, frames, best, previous[best] + graph.FinalWeights[best], timing, numSamples);
+    }
+
+    // Empty junction-to-junction arcs (back-off) take no time; relaxed until nothing improves (weights are ≤ 0 in practice).
+    private static void FollowEmptyArcs(DecodingGraph graph, float[] scores, Span<int> pointers)
+    {
+        if (!graph.HasEmptyArcs)
+        {
+            return;
+        }
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var s = 0; s < scores.Length; s++)
+            {
+                if (!graph.IsJunction(s) || float.IsNegativeInfinity(scores[s]))
+                {
+                    continue;
+                }
+                var (first, end) = graph.ArcsOf(s);
+                for (var a = first; a < end; a++)
+                {
+                    var d = graph.ArcTo[a];
+                    if (graph.IsJunction(d) && scores[s] + graph.ArcWeight[a] > scores[d])
+                    {
+                        scores[d] = scores[s] + graph.ArcWeight[a];
+                        pointers[d] = a;
+                        changed = true;
+                    }
+                }
+            }
+        }
     }
 
     private static AlignmentResult Trace(DecodingGraph graph, int[] backPointers, int frames, int finalNode, float score,

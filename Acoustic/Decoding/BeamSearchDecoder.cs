@@ -63,12 +63,14 @@ public sealed class BeamSearchDecoder
         _frame = 0;
         _links.Clear();
         _active.Clear();
-        Array.Fill(_stamp, -1);
+        Array.Fill(_stamp, int.MinValue);
         var start = _graph.StartNode;
         _score[start] = 0;
         _link[start] = -1;
         _wordStart[start] = 0;
         _active.Add(start);
+        _stamp[start] = -1;
+        FollowEmptyArcs(start, -1, _score, _link, _active);
         TrailingSilenceFrames = 0;
     }
 
@@ -238,7 +240,40 @@ public sealed class BeamSearchDecoder
             _nextLink[junction] = _links.Count - 1;
             _nextWordStart[junction] = t + 1;
             survivors.Add(junction);
+            FollowEmptyArcs(junction, t, _nextScore, _nextLink, survivors);
             i = j;
+        }
+    }
+
+    // Empty junction-to-junction arcs (a language model's back-off) take no time: the target junction gets the token
+    // too when that is its best way in at this frame.
+    private void FollowEmptyArcs(int junction, int t, float[] scores, int[] links, List<int> active)
+    {
+        if (!_graph.HasEmptyArcs)
+        {
+            return;
+        }
+        var (first, end) = _graph.ArcsOf(junction);
+        for (var a = first; a < end; a++)
+        {
+            var d = _graph.ArcTo[a];
+            if (!_graph.IsJunction(d))
+            {
+                continue;
+            }
+            var candidate = scores[junction] + _graph.ArcWeight[a];
+            if (_stamp[d] != t)
+            {
+                _stamp[d] = t;
+                active.Add(d);
+            }
+            else if (candidate <= scores[d])
+            {
+                continue;
+            }
+            scores[d] = candidate;
+            links[d] = links[junction];
+            FollowEmptyArcs(d, t, scores, links, active);
         }
     }
 
@@ -274,13 +309,15 @@ public sealed class BeamSearchDecoder
         var best = -1;
         foreach (var s in _active)
         {
-            if ((!requireAccepting || _graph.Accepting[s]) && (best < 0 || _score[s] > _score[best]))
+            if ((!requireAccepting || _graph.Accepting[s]) && (best < 0 || Total(s, requireAccepting) > Total(best, requireAccepting)))
             {
                 best = s;
             }
         }
         return best;
     }
+
+    private float Total(int node, bool withFinalWeight) => withFinalWeight ? _score[node] + _graph.FinalWeights[node] : _score[node];
 
     private DecodingResult Result(int node, bool reachedFinal)
     {
@@ -291,7 +328,7 @@ public sealed class BeamSearchDecoder
             words.Add(new RecognizedWord(_graph.Words[w.Word], _timing.StartSeconds(w.StartFrame), _timing.StartSeconds(w.EndFrame + 1), w.Confidence));
         }
         words.Reverse();
-        return new DecodingResult(words, _score[node], _frame, reachedFinal);
+        return new DecodingResult(words, Total(node, reachedFinal), _frame, reachedFinal);
     }
 
     private readonly record struct WordLink(int Word, int StartFrame, int EndFrame, int Previous, double Confidence);

@@ -20,7 +20,8 @@ public sealed class DecodingGraph
         ClassIds = builder.ClassIds.ToArray();
         PhoneIndices = builder.Phones.ToArray();
         PhoneInstances = builder.Instances.ToArray();
-        Accepting = builder.Accepting.ToArray();
+        FinalWeights = builder.FinalWeights.ToArray();
+        Accepting = FinalWeights.Select(float.IsFinite).ToArray();
         StartNode = start;
         Words = words;
         var ordered = builder.Arcs.OrderBy(a => a.From).ToArray();
@@ -55,6 +56,9 @@ public sealed class DecodingGraph
     /// <summary>Nodes where the utterance may end (final junctions and the silence after them).</summary>
     public bool[] Accepting { get; }
 
+    /// <summary>Log weight of ending in each node (−∞ where it may not end).</summary>
+    public float[] FinalWeights { get; }
+
     /// <summary>The start junction.</summary>
     public int StartNode { get; }
 
@@ -72,6 +76,9 @@ public sealed class DecodingGraph
 
     /// <summary>Word index emitted by each arc (word-end arcs), else −1.</summary>
     public int[] ArcWord { get; }
+
+    /// <summary>True when some junction has an empty arc to another junction (a language model's back-off).</summary>
+    public bool HasEmptyArcs { get; private init; }
 
     /// <summary>True for arcs that enter the first state of a word.</summary>
     public bool[] ArcStartsWord { get; }
@@ -94,29 +101,33 @@ public sealed class DecodingGraph
         var pronunciations = words.ToDictionary(w => w, lexicon.Lookup, StringComparer.Ordinal);
 
         var b = new GraphBuilder(options);
-        var junctions = Enumerable.Range(0, grammar.NodeCount).Select(g => b.AddJunction(grammar.FinalNodes.Contains(g))).ToArray();
+        var junctions = Enumerable.Range(0, grammar.NodeCount).Select(g => b.AddJunction(FinalWeightOf(grammar, g))).ToArray();
+        foreach (var arc in grammar.Arcs.Where(a => a.Word is null))
+        {
+            b.Arc(junctions[arc.From], junctions[arc.To], arc.LogWeight, -1, false);
+        }
         for (var g = 0; g < grammar.NodeCount; g++)
         {
             var entries = new List<int> { junctions[g] };
             if (options.OptionalSilence)
             {
-                var (first, last) = b.AddPhone(0, grammar.FinalNodes.Contains(g));
+                var (first, last) = b.AddPhone(0, FinalWeightOf(grammar, g));
                 b.Arc(junctions[g], first, options.SilenceLogPenalty, -1, false);
                 // Long pauses may cycle through the silence states again (as Kaldi's silence topology allows).
                 b.Arc(last, first, b.Forward, -1, false);
                 entries.Add(last);
             }
             var trie = new Dictionary<(int Parent, int Phone), (int First, int Last)>();
-            foreach (var arc in grammar.Arcs.Where(a => a.From == g))
+            foreach (var arc in grammar.Arcs.Where(a => a.From == g && a.Word is not null))
             {
-                foreach (var pronunciation in pronunciations[arc.Word])
+                foreach (var pronunciation in pronunciations[arc.Word!])
                 {
                     var parentLast = -1;
                     foreach (var phone in pronunciation.Phones)
                     {
                         if (!trie.TryGetValue((parentLast, phone), out var states))
                         {
-                            states = b.AddPhone(phone, accepting: false);
+                            states = b.AddPhone(phone, float.NegativeInfinity);
                             trie[(parentLast, phone)] = states;
                             if (parentLast < 0)
                             {
@@ -132,19 +143,22 @@ public sealed class DecodingGraph
                         }
                         parentLast = states.Last;
                     }
-                    b.Arc(parentLast, junctions[arc.To], b.Forward + arc.LogWeight + options.WordInsertionLogPenalty, wordIndex[arc.Word], false);
+                    b.Arc(parentLast, junctions[arc.To], b.Forward + arc.LogWeight + options.WordInsertionLogPenalty, wordIndex[arc.Word!], false);
                 }
             }
         }
-        return new DecodingGraph(b, words, junctions[0]);
+        return new DecodingGraph(b, words, junctions[0]) { HasEmptyArcs = grammar.Arcs.Any(a => a.Word is null) };
     }
+
+    private static float FinalWeightOf(Grammar grammar, int node) =>
+        grammar.FinalWeights.TryGetValue(node, out var weight) ? weight : float.NegativeInfinity;
 
     private sealed class GraphBuilder(DecodingGraphOptions options)
     {
         public List<int> ClassIds { get; } = [];
         public List<int> Phones { get; } = [];
         public List<int> Instances { get; } = [];
-        public List<bool> Accepting { get; } = [];
+        public List<float> FinalWeights { get; } = [];
         public List<(int From, int To, float Weight, int Word, bool StartsWord)> Arcs { get; } = [];
         public float Forward { get; } = (float)Math.Log(1 - options.SelfLoopProbability);
         private readonly float _selfLoop = (float)Math.Log(options.SelfLoopProbability);
@@ -152,16 +166,16 @@ public sealed class DecodingGraph
 
         public bool IsJunction(int node) => ClassIds[node] < 0;
 
-        public int AddJunction(bool accepting) => AddNode(-1, -1, -1, accepting);
+        public int AddJunction(float finalWeight) => AddNode(-1, -1, -1, finalWeight);
 
-        public (int First, int Last) AddPhone(int phone, bool accepting)
+        public (int First, int Last) AddPhone(int phone, float finalWeight)
         {
             var instance = _instances++;
             var first = -1;
             var previous = -1;
             for (var state = 0; state < PhoneSet.StatesPerPhone; state++)
             {
-                var node = AddNode(PhoneSet.ClassOf(phone, state), phone, instance, accepting);
+                var node = AddNode(PhoneSet.ClassOf(phone, state), phone, instance, finalWeight);
                 Arc(node, node, _selfLoop, -1, false);
                 if (previous >= 0)
                 {
@@ -175,12 +189,12 @@ public sealed class DecodingGraph
 
         public void Arc(int from, int to, float weight, int word, bool startsWord) => Arcs.Add((from, to, weight, word, startsWord));
 
-        private int AddNode(int classId, int phone, int instance, bool accepting)
+        private int AddNode(int classId, int phone, int instance, float finalWeight)
         {
             ClassIds.Add(classId);
             Phones.Add(phone);
             Instances.Add(instance);
-            Accepting.Add(accepting);
+            FinalWeights.Add(finalWeight);
             return ClassIds.Count - 1;
         }
     }

@@ -8,11 +8,30 @@ namespace AcousticDistill.Acoustic.Decoding;
 /// </summary>
 public sealed class Grammar
 {
-    private Grammar(int nodeCount, IReadOnlyList<GrammarArc> arcs, IReadOnlySet<int> finalNodes)
+    private Grammar(int nodeCount, IReadOnlyList<GrammarArc> arcs, IReadOnlyDictionary<int, float> finalWeights)
     {
         NodeCount = nodeCount;
         Arcs = arcs;
-        FinalNodes = finalNodes;
+        FinalWeights = finalWeights;
+        FinalNodes = finalWeights.Keys.ToHashSet();
+    }
+
+    /// <summary>
+    /// A grammar of <paramref name="nodeCount"/> nodes (0 = start) from its arcs (a null word is an empty arc, e.g. a
+    /// language model's back-off) and the log weights of ending in each final node.
+    /// </summary>
+    public static Grammar Create(int nodeCount, IReadOnlyList<GrammarArc> arcs, IReadOnlyDictionary<int, float> finalWeights)
+    {
+        if (nodeCount <= 0 || arcs.Any(a => a.From < 0 || a.From >= nodeCount || a.To < 0 || a.To >= nodeCount || !float.IsFinite(a.LogWeight)))
+        {
+            throw new ArgumentException("Grammar arcs must join nodes in [0, nodeCount) with finite weights.");
+        }
+        if (finalWeights.Count == 0 || finalWeights.Any(f => f.Key < 0 || f.Key >= nodeCount || !float.IsFinite(f.Value)))
+        {
+            throw new ArgumentException("A grammar needs at least one final node, with a finite weight.");
+        }
+        RequireWords(arcs.Where(a => a.Word is not null).Select(a => a.Word!).ToArray());
+        return new Grammar(nodeCount, arcs, finalWeights);
     }
 
     /// <summary>Number of grammar nodes; node 0 is the start.</summary>
@@ -24,8 +43,11 @@ public sealed class Grammar
     /// <summary>Nodes where an utterance may end.</summary>
     public IReadOnlySet<int> FinalNodes { get; }
 
+    /// <summary>Log weight of ending in each final node.</summary>
+    public IReadOnlyDictionary<int, float> FinalWeights { get; }
+
     /// <summary>The distinct words the grammar uses.</summary>
-    public IReadOnlyList<string> Words => Arcs.Select(a => a.Word).Distinct(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Words => Arcs.Where(a => a.Word is not null).Select(a => a.Word!).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Any sequence of <paramref name="words"/> (including none), each equally likely.</summary>
     public static Grammar WordLoop(IEnumerable<string> words)
@@ -33,7 +55,7 @@ public sealed class Grammar
         var distinct = Normalize(words).Distinct(StringComparer.Ordinal).ToArray();
         RequireWords(distinct);
         var weight = (float)-Math.Log(distinct.Length);
-        return new Grammar(1, distinct.Select(w => new GrammarArc(0, 0, w, weight)).ToArray(), new HashSet<int> { 0 });
+        return new Grammar(1, distinct.Select(w => new GrammarArc(0, 0, w, weight)).ToArray(), new Dictionary<int, float> { [0] = 0f });
     }
 
     /// <summary>Exactly one of <paramref name="phrases"/> (each a space-separated word sequence), equally likely.</summary>
@@ -55,7 +77,7 @@ public sealed class Grammar
                 from = to;
             }
         }
-        return new Grammar(nodes, arcs, new HashSet<int> { 1 });
+        return new Grammar(nodes, arcs, new Dictionary<int, float> { [1] = 0f });
     }
 
     /// <summary>The one word sequence of <paramref name="text"/> (forced alignment).</summary>
@@ -64,7 +86,7 @@ public sealed class Grammar
         var words = Normalize(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToArray();
         RequireWords(words);
         var arcs = words.Select((w, i) => new GrammarArc(i, i + 1, w, 0f)).ToArray();
-        return new Grammar(words.Length + 1, arcs, new HashSet<int> { words.Length });
+        return new Grammar(words.Length + 1, arcs, new Dictionary<int, float> { [words.Length] = 0f });
     }
 
     private static IEnumerable<string> Normalize(IEnumerable<string> words) =>
@@ -79,5 +101,5 @@ public sealed class Grammar
     }
 }
 
-/// <summary>A word arc of a <see cref="Grammar"/>: from node, to node, word (lower case) and its log weight.</summary>
-public sealed record GrammarArc(int From, int To, string Word, float LogWeight);
+/// <summary>An arc of a <see cref="Grammar"/>: from node, to node, word (lower case; null for an empty arc) and its log weight.</summary>
+public sealed record GrammarArc(int From, int To, string? Word, float LogWeight);

@@ -31,7 +31,7 @@ internal static class CommandRegistration
             .WithDescription("Forced alignment of a WAV file to its transcript: phone and word segments and frame labels.")
             .WithExample("align", "--model", "out/baseline.adm", "--wav", "a.wav", "--text", "three one four", "--json");
         config.AddCommand<DecodeCommand>("decode")
-            .WithDescription("Recognise a WAV file as a stream with a word loop (--grammar) or phrase list (--phrases); partials, words, times, confidences.")
+            .WithDescription("Recognise a WAV file as a stream with a word loop (--grammar), phrase list (--phrases) or ARPA bigram LM (--lm); partials, words, times, confidences.")
             .WithExample("decode", "--model", "out/en-8k.adm", "--wav", "a.wav", "--grammar", "zero one two three four five six seven eight nine", "--json");
         config.AddCommand<DecodePriorsCommand>("decode-priors")
             .WithDescription("Class priors of a model from its training corpus's labels (MODEL.priors.json), used to turn posteriors into decoding scores.");

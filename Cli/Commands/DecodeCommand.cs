@@ -25,6 +25,12 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
         [CommandOption("--phrases <LIST>"), Description("Exactly one of these phrases, separated by '|', e.g. \"zero|one|two\".")]
         public string? Phrases { get; init; }
 
+        [CommandOption("--lm <FILE>"), Description("ARPA language model (used up to bigrams) instead of a grammar.")]
+        public string? Lm { get; init; }
+
+        [CommandOption("--lm-weight <W>"), Description("Language-model weight against acoustic scores."), DefaultValue(1f)]
+        public float LmWeight { get; init; } = 1f;
+
         [CommandOption("--chunk-ms <MS>"), Description("Audio per chunk fed to the recognizer."), DefaultValue(100)]
         public int ChunkMs { get; init; } = 100;
 
@@ -36,13 +42,14 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 
         public override ValidationResult Validate() =>
             string.IsNullOrEmpty(Wav) ? ValidationResult.Error("--wav is required.")
-            : (Grammar is null) == (Phrases is null) ? ValidationResult.Error("Give exactly one of --grammar or --phrases.")
+            : new[] { Grammar, Phrases, Lm }.Count(g => g is not null) != 1 ? ValidationResult.Error("Give exactly one of --grammar, --phrases or --lm.")
             : ChunkMs <= 0 ? ValidationResult.Error("--chunk-ms must be positive.")
             : base.Validate();
 
-        public Grammar BuildGrammar() => Grammar is not null
-            ? Acoustic.Decoding.Grammar.WordLoop(Grammar.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            : Acoustic.Decoding.Grammar.PhraseList(Phrases!.Split('|'));
+        public Grammar BuildGrammar() =>
+            Grammar is not null ? Acoustic.Decoding.Grammar.WordLoop(Grammar.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            : Phrases is not null ? Acoustic.Decoding.Grammar.PhraseList(Phrases.Split('|'))
+            : ArpaLanguageModel.Load(Lm!).ToGrammar(LmWeight);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
