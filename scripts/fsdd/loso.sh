@@ -12,7 +12,7 @@
 # Usage: scripts/fsdd/loso.sh [FSDD_DIR]   (default ../shared/data/fsdd relative to the repository)
 # Environment: WORK (scratch, default /tmp/fsdd-loso), OUT (results, default bench/results/fsdd), SYNTH_MINUTES (30),
 #   BOOT_EPOCHS (6), LAYERS (2), WIDTH (512), EPOCHS (6), LR (0.1), DEV_EVERY (10), SPEAKERS (default: all in FSDD),
-#   NICE (prefix for heavy commands, default "nice -n 19").
+#   NICE (prefix for heavy commands, default "nice -n 19"), REUSE=1 (keep trained models in WORK; only re-decode and re-time).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 fsdd="$(realpath "${1:-$repo/../shared/data/fsdd}")"
@@ -51,12 +51,14 @@ printf '#JSGF V1.0;\ngrammar digits;\npublic <digit> = zero | one | two | three 
 for s in $speakers; do
   echo "== held-out speaker $s" >&2
   corpus="$work/fsdd-$s"; model="$work/fsdd-$s.adm"
-  rm -rf "$corpus"
-  acoustic corpus import-transcribed "$fsdd" --fsdd --model "$work/boot8k.adm" --out "$corpus" --test-speaker "$s" \
-    --dev-every "$dev_every" --include-corpus "$work/synth8k" --json > "$work/import-$s.json"
-  acoustic train --corpus "$corpus" --out "$model" --layers "$layers" --width "$width" --epochs "$epochs" --lr "$lr" \
-    --json > "$work/train-$s.json"
-  acoustic decode-priors --model "$model" --corpus "$corpus" --json > /dev/null
+  if [[ "${REUSE:-0}" != 1 || ! -f "$model.priors.json" ]]; then
+    rm -rf "$corpus"
+    acoustic corpus import-transcribed "$fsdd" --fsdd --model "$work/boot8k.adm" --out "$corpus" --test-speaker "$s" \
+      --dev-every "$dev_every" --include-corpus "$work/synth8k" --json > "$work/import-$s.json"
+    acoustic train --corpus "$corpus" --out "$model" --layers "$layers" --width "$width" --epochs "$epochs" --lr "$lr" \
+      --json > "$work/train-$s.json"
+    acoustic decode-priors --model "$model" --corpus "$corpus" --json > /dev/null
+  fi
   start=$(now)
   acoustic fsdd-eval --model "$model" --data "$fsdd" --speaker "$s" --out "$out/ours-$s.json" > /dev/null
   echo "$start $(now)" > "$work/ours-$s.wall"
