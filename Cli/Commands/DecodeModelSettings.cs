@@ -2,6 +2,7 @@ using System.ComponentModel;
 using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Acoustic.Lexicon;
 using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Acoustic.Training;
 using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
@@ -27,6 +28,9 @@ internal class DecodeModelSettings : CommandSettings
     [CommandOption("--self-loop <P>"), Description("HMM self-loop probability."), DefaultValue(0.5)]
     public double SelfLoop { get; init; } = 0.5;
 
+    [CommandOption("--threads <N>"), Description("Torch threads for the network (1 = one core per stream)."), DefaultValue(1)]
+    public int Threads { get; init; } = 1;
+
     [CommandOption("--json"), Description("Print the result as JSON on stdout.")]
     public bool Json { get; init; }
 
@@ -40,6 +44,7 @@ internal class DecodeModelSettings : CommandSettings
     /// <summary>The model, its priors and the scorer built from them.</summary>
     public AcousticScorer LoadScorer()
     {
+        TorchRuntime.SetThreads(Threads);
         var artifact = ModelArtifact.Load(Model);
         var classes = artifact.Metadata.Architecture.Classes;
         var priors = Priors is null ? ClassPriors.ForModel(Model, classes) : ClassPriors.Load(Priors, classes);
