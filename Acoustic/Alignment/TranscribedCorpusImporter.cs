@@ -1,5 +1,6 @@
 using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Corpus;
+using AcousticDistill.Acoustic.Decoding;
 
 namespace AcousticDistill.Acoustic.Alignment;
 
@@ -34,6 +35,10 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
             try
             {
                 var samples = WavDecoder.DecodeFile(file.AudioPath, sampleRate);
+                if (options.NormalizeRms is { } level)
+                {
+                    LevelNormalization.ToRms(samples, level);
+                }
                 var alignment = aligner.Align(samples, file.Text);
                 if (alignment.LogScorePerFrame < options.MinLogScorePerFrame)
                 {

@@ -27,6 +27,9 @@ public sealed record TranscribedImportOptions
     /// <summary>Another corpus (same rate) whose train and dev utterances are copied in, e.g. a synthetic corpus.</summary>
     public string? IncludeCorpus { get; init; }
 
+    /// <summary>When set, each file is scaled to this RMS level before alignment and writing (see <see cref="Decoding.LevelNormalization"/>).</summary>
+    public double? NormalizeRms { get; init; }
+
     /// <summary>Files whose alignment scores below this mean log score per frame are left out (likely wrong transcripts).</summary>
     public double MinLogScorePerFrame { get; init; } = double.NegativeInfinity;
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using AcousticDistill.Acoustic.Alignment;
-using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Cli.Output;
@@ -33,7 +32,7 @@ internal sealed class AlignCommand : Command<AlignCommand.Settings>
     {
         var scorer = settings.LoadScorer();
         var aligner = new ForcedAligner(scorer, settings.LoadLexicon(), settings.GraphOptions());
-        var samples = WavDecoder.DecodeFile(settings.Wav, scorer.SampleRate);
+        var samples = settings.ReadAudio(settings.Wav, scorer.SampleRate);
         var result = aligner.Align(samples, settings.Text);
         if (settings.Out is not null)
         {

@@ -68,6 +68,7 @@ internal sealed class CorpusImportTranscribedCommand : Command<CorpusImportTrans
             DevEvery = settings.DevEvery,
             IncludeCorpus = settings.IncludeCorpus,
             MinLogScorePerFrame = settings.MinScore ?? double.NegativeInfinity,
+            NormalizeRms = settings.NormalizeRms,
         };
         var unknown = options.TestSpeakers.Concat(options.DevSpeakers).Where(s => files.All(f => f.Speaker != s)).ToArray();
         if (unknown.Length > 0)

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Cli.Output;
 using Spectre.Console;
@@ -56,7 +55,7 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
     {
         var scorer = settings.LoadScorer();
         var graph = DecodingGraph.Build(settings.BuildGrammar(), settings.LoadLexicon(), settings.GraphOptions());
-        var samples = WavDecoder.DecodeFile(settings.Wav, scorer.SampleRate);
+        var samples = settings.ReadAudio(settings.Wav, scorer.SampleRate);
         var recognizer = new StreamingRecognizer(scorer, graph, new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive });
 
         var chunk = Math.Max(1, scorer.SampleRate * settings.ChunkMs / 1000);

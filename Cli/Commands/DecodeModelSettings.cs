@@ -28,6 +28,9 @@ internal class DecodeModelSettings : CommandSettings
     [CommandOption("--self-loop <P>"), Description("HMM self-loop probability."), DefaultValue(0.5)]
     public double SelfLoop { get; init; } = 0.5;
 
+    [CommandOption("--normalize-rms <LEVEL>"), Description("Scale each whole file to this RMS level (e.g. 0.08) before use; offline only.")]
+    public double? NormalizeRms { get; init; }
+
     [CommandOption("--threads <N>"), Description("Torch threads for the network (1 = one core per stream)."), DefaultValue(1)]
     public int Threads { get; init; } = 1;
 
@@ -36,6 +39,17 @@ internal class DecodeModelSettings : CommandSettings
 
     public override Spectre.Console.ValidationResult Validate() =>
         string.IsNullOrEmpty(Model) ? Spectre.Console.ValidationResult.Error("--model is required.") : base.Validate();
+
+    /// <summary>Decodes a WAV file at <paramref name="rate"/>, level-normalised when asked.</summary>
+    public float[] ReadAudio(string path, int rate)
+    {
+        var samples = Acoustic.Audio.WavDecoder.DecodeFile(path, rate);
+        if (NormalizeRms is { } level)
+        {
+            LevelNormalization.ToRms(samples, level);
+        }
+        return samples;
+    }
 
     public DecodingGraphOptions GraphOptions() => new() { SelfLoopProbability = SelfLoop };
 

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Alignment;
-using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Cli.Output;
 using Spectre.Console;
@@ -63,7 +62,7 @@ internal sealed class FsddEvalCommand : Command<FsddEvalCommand.Settings>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var file = files[i];
-                var samples = WavDecoder.DecodeFile(file.AudioPath, scorer.SampleRate);
+                var samples = settings.ReadAudio(file.AudioPath, scorer.SampleRate);
                 var clock = Stopwatch.StartNew();
                 recognizer.Reset();
                 for (var start = 0; start < samples.Length; start += chunk)

@@ -12,7 +12,7 @@
 # Usage: scripts/fsdd/loso.sh [FSDD_DIR]   (default ../shared/data/fsdd relative to the repository)
 # Environment: WORK (scratch, default /tmp/fsdd-loso), OUT (results, default bench/results/fsdd), SYNTH_MINUTES (30),
 #   BOOT_EPOCHS (6), LAYERS (2), WIDTH (512), EPOCHS (6), LR (0.1), DEV_EVERY (10), SPEAKERS (default: all in FSDD),
-#   NICE (prefix for heavy commands, default "nice -n 19"), REUSE=1 (keep trained models in WORK; only re-decode and re-time).
+#   RMS (level every FSDD file is scaled to, default 0.08; "none" to keep recorded levels), NICE (prefix for heavy commands, default "nice -n 19"), REUSE=1 (keep trained models in WORK; only re-decode and re-time).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 fsdd="$(realpath "${1:-$repo/../shared/data/fsdd}")"
@@ -22,6 +22,9 @@ synth_minutes="${SYNTH_MINUTES:-30}"
 boot_epochs="${BOOT_EPOCHS:-6}"
 layers="${LAYERS:-2}"; width="${WIDTH:-512}"; epochs="${EPOCHS:-6}"; lr="${LR:-0.1}"; dev_every="${DEV_EVERY:-10}"
 nice_cmd="${NICE:-nice -n 19}"
+# FSDD's speakers differ by ~17 dB in level; every FSDD file is brought to one RMS level for import and decoding.
+rms="${RMS:-0.08}"
+level=(); [[ "$rms" != none ]] && level=(--normalize-rms "$rms")
 ps_model=/usr/share/pocketsphinx/model/en-us
 [[ -d "$fsdd" ]] || { echo "FSDD not found at $fsdd" >&2; exit 2; }
 command -v pocketsphinx_batch >/dev/null || { echo "pocketsphinx_batch missing: apt-get install pocketsphinx pocketsphinx-en-us" >&2; exit 2; }
@@ -54,13 +57,13 @@ for s in $speakers; do
   if [[ "${REUSE:-0}" != 1 || ! -f "$model.priors.json" ]]; then
     rm -rf "$corpus"
     acoustic corpus import-transcribed "$fsdd" --fsdd --model "$work/boot8k.adm" --out "$corpus" --test-speaker "$s" \
-      --dev-every "$dev_every" --include-corpus "$work/synth8k" --json > "$work/import-$s.json"
+      --dev-every "$dev_every" --include-corpus "$work/synth8k" "${level[@]}" --json > "$work/import-$s.json"
     acoustic train --corpus "$corpus" --out "$model" --layers "$layers" --width "$width" --epochs "$epochs" --lr "$lr" \
       --json > "$work/train-$s.json"
     acoustic decode-priors --model "$model" --corpus "$corpus" --json > /dev/null
   fi
   start=$(now)
-  acoustic fsdd-eval --model "$model" --data "$fsdd" --speaker "$s" --out "$out/ours-$s.json" > /dev/null
+  acoustic fsdd-eval --model "$model" --data "$fsdd" --speaker "$s" "${level[@]}" --out "$out/ours-$s.json" > /dev/null
   echo "$start $(now)" > "$work/ours-$s.wall"
 
   ls "$fsdd" | sed -n "s/^\([0-9]_${s}_[0-9]*\)\.wav$/\1/p" > "$work/ps-$s.ctl"
@@ -72,4 +75,4 @@ for s in $speakers; do
 done
 
 python3 "$repo/scripts/fsdd/summarize.py" --work "$work" --out "$out" --fsdd "$fsdd" --speakers $speakers \
-  --config "layers=$layers width=$width epochs=$epochs lr=$lr synth_minutes=$synth_minutes boot_epochs=$boot_epochs dev_every=$dev_every"
+  --config "rms=$rms layers=$layers width=$width epochs=$epochs lr=$lr synth_minutes=$synth_minutes boot_epochs=$boot_epochs dev_every=$dev_every"
