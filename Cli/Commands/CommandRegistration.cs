@@ -27,6 +27,17 @@ internal static class CommandRegistration
         config.AddCommand<StudyCommand>("study")
             .WithDescription("Run the whole distillation comparison (baseline, ensemble, students over T and alpha, 3% data, specialists).")
             .WithExample("study", "--corpus", "out/corpus-16k", "--scale", "small", "--json");
+        config.AddCommand<AlignCommand>("align")
+            .WithDescription("Forced alignment of a WAV file to its transcript: phone and word segments and frame labels.")
+            .WithExample("align", "--model", "out/baseline.adm", "--wav", "a.wav", "--text", "three one four", "--json");
+        config.AddCommand<DecodeCommand>("decode")
+            .WithDescription("Recognise a WAV file as a stream with a word loop (--grammar), phrase list (--phrases) or ARPA bigram LM (--lm); partials, words, times, confidences.")
+            .WithExample("decode", "--model", "out/en-8k.adm", "--wav", "a.wav", "--grammar", "zero one two three four five six seven eight nine", "--json");
+        config.AddCommand<DecodePriorsCommand>("decode-priors")
+            .WithDescription("Class priors of a model from its training corpus's labels (MODEL.priors.json), used to turn posteriors into decoding scores.");
+        config.AddCommand<FsddEvalCommand>("fsdd-eval")
+            .WithDescription("Digit accuracy and real-time factor of a model on FSDD recordings with a single-digit grammar.")
+            .WithExample("fsdd-eval", "--model", "out/en-8k.adm", "--data", "../shared/data/fsdd", "--speaker", "george", "--json");
         config.AddBranch("corpus", corpus =>
         {
             corpus.SetDescription("Build, import and describe phone-aligned corpora.");
@@ -34,6 +45,9 @@ internal static class CommandRegistration
                   .WithDescription("Synthesise a phone-aligned corpus with festival, flite and espeak-ng (speaker- and text-disjoint splits).");
             corpus.AddCommand<CorpusImportTimitCommand>("import-timit")
                   .WithDescription("Import a TIMIT-layout corpus (SPHERE or RIFF audio), folding its 61 phones to the 40-phone set.");
+            corpus.AddCommand<CorpusImportTranscribedCommand>("import-transcribed")
+                  .WithDescription("Force-align transcribed WAV files (a transcript list, or FSDD's digit-in-the-name) with a bootstrap model into a corpus.")
+                  .WithExample("corpus", "import-transcribed", "../shared/data/fsdd", "--fsdd", "--model", "out/boot-8k.adm", "--out", "out/fsdd", "--test-speaker", "george");
             corpus.AddCommand<CorpusStatsCommand>("stats")
                   .WithDescription("Hours, utterances, speakers (per split) and frames per phone-state class of a corpus.");
         });

@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Cli.Output;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary>
+/// <c>acoustic decode</c>: recognises one WAV file with a word-loop grammar or a phrase list, feeding the audio in
+/// chunks as a live stream would, and prints the partial results seen on the way and the final words with times.
+/// </summary>
+internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
+{
+    public sealed class Settings : DecodeModelSettings
+    {
+        [CommandOption("--wav <FILE>"), Description("Audio to recognise (resampled to the model's rate).")]
+        public string Wav { get; init; } = "";
+
+        [CommandOption("--grammar <WORDS>"), Description("Words that may follow each other in any order, e.g. \"zero one two\".")]
+        public string? Grammar { get; init; }
+
+        [CommandOption("--phrases <LIST>"), Description("Exactly one of these phrases, separated by '|', e.g. \"zero|one|two\".")]
+        public string? Phrases { get; init; }
+
+        [CommandOption("--lm <FILE>"), Description("ARPA language model (used up to bigrams) instead of a grammar.")]
+        public string? Lm { get; init; }
+
+        [CommandOption("--lm-weight <W>"), Description("Language-model weight against acoustic scores."), DefaultValue(1f)]
+        public float LmWeight { get; init; } = 1f;
+
+        [CommandOption("--chunk-ms <MS>"), Description("Audio per chunk fed to the recognizer."), DefaultValue(100)]
+        public int ChunkMs { get; init; } = 100;
+
+        [CommandOption("--beam <B>"), Description("Beam width (log score)."), DefaultValue(16f)]
+        public float Beam { get; init; } = 16f;
+
+        [CommandOption("--max-active <N>"), Description("Most HMM states kept per frame."), DefaultValue(7000)]
+        public int MaxActive { get; init; } = 7000;
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrEmpty(Wav) ? ValidationResult.Error("--wav is required.")
+            : new[] { Grammar, Phrases, Lm }.Count(g => g is not null) != 1 ? ValidationResult.Error("Give exactly one of --grammar, --phrases or --lm.")
+            : ChunkMs <= 0 ? ValidationResult.Error("--chunk-ms must be positive.")
+            : base.Validate();
+
+        public Grammar BuildGrammar() =>
+            Grammar is not null ? Acoustic.Decoding.Grammar.WordLoop(Grammar.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            : Phrases is not null ? Acoustic.Decoding.Grammar.PhraseList(Phrases.Split('|'))
+            : ArpaLanguageModel.Load(Lm!).ToGrammar(LmWeight);
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var scorer = settings.LoadScorer();
+        var graph = DecodingGraph.Build(settings.BuildGrammar(), settings.LoadLexicon(), settings.GraphOptions());
+        var samples = settings.ReadAudio(settings.Wav, scorer.SampleRate);
+        var recognizer = new StreamingRecognizer(scorer, graph, new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive });
+
+        var chunk = Math.Max(1, scorer.SampleRate * settings.ChunkMs / 1000);
+        var partials = new List<object>();
+        string? lastPartial = null;
+        var clock = Stopwatch.StartNew();
+        for (var start = 0; start < samples.Length; start += chunk)
+        {
+            recognizer.AcceptWaveform(samples.AsSpan(start, Math.Min(chunk, samples.Length - start)));
+            var partial = recognizer.PartialResult().Text;
+            if (partial != lastPartial)
+            {
+                lastPartial = partial;
+                partials.Add(new { at = Math.Round(Math.Min(start + chunk, samples.Length) / (double)scorer.SampleRate, 3), partial });
+            }
+        }
+        var result = recognizer.Finish();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var audioSeconds = samples.Length / (double)scorer.SampleRate;
+
+        var summary = new
+        {
+            wav = settings.Wav,
+            text = result.Text,
+            reached_final = result.ReachedFinal,
+            words = result.Words.Select(w => new
+            {
+                word = w.Word,
+                start = Math.Round(w.StartSeconds, 3),
+                end = Math.Round(w.EndSeconds, 3),
+                conf = Math.Round(w.Confidence, 4),
+            }),
+            partials,
+            frames = result.Frames,
+            log_score = result.LogScore,
+            audio_seconds = audioSeconds,
+            real_time_factor = seconds / Math.Max(audioSeconds, 1e-9),
+            graph_states = graph.NodeCount,
+            priors = scorer.Priors.Source,
+        };
+        JsonOutput.Print(settings.Json, summary, () =>
+            AnsiConsole.MarkupLineInterpolated($"[bold]{result.Text}[/]  ({audioSeconds:F2} s audio, RTF {seconds / Math.Max(audioSeconds, 1e-9):F4})"));
+        return 0;
+    }
+}

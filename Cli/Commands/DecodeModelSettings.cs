@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Acoustic.Lexicon;
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Acoustic.Training;
+using Spectre.Console.Cli;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary>Options shared by the verbs that score audio with a model through the lexicon (align, decode, import, eval).</summary>
+internal class DecodeModelSettings : CommandSettings
+{
+    [CommandOption("--model <FILE>"), Description("Model artifact (its class priors are read from FILE.priors.json when present).")]
+    public string Model { get; init; } = "";
+
+    [CommandOption("--priors <FILE>"), Description("Class priors file (default: MODEL.priors.json, else uniform priors).")]
+    public string? Priors { get; init; }
+
+    [CommandOption("--lexicon <FILE>"), Description("CMUdict-format lexicon (default: Debian's pocketsphinx-en-us CMUdict).")]
+    public string? Lexicon { get; init; }
+
+    [CommandOption("--acoustic-scale <S>"), Description("Weight of acoustic scores against transitions and grammar."), DefaultValue(1.0f)]
+    public float AcousticScale { get; init; } = 1.0f;
+
+    [CommandOption("--prior-scale <S>"), Description("How much of the class prior to divide out (0 = raw posteriors)."), DefaultValue(1.0f)]
+    public float PriorScale { get; init; } = 1.0f;
+
+    [CommandOption("--self-loop <P>"), Description("HMM self-loop probability."), DefaultValue(0.5)]
+    public double SelfLoop { get; init; } = 0.5;
+
+    [CommandOption("--normalize-rms <LEVEL>"), Description("Scale each whole file to this RMS level (e.g. 0.08) before use; offline only.")]
+    public double? NormalizeRms { get; init; }
+
+    [CommandOption("--threads <N>"), Description("Torch threads for the network (1 = one core per stream)."), DefaultValue(1)]
+    public int Threads { get; init; } = 1;
+
+    [CommandOption("--json"), Description("Print the result as JSON on stdout.")]
+    public bool Json { get; init; }
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        string.IsNullOrEmpty(Model) ? Spectre.Console.ValidationResult.Error("--model is required.") : base.Validate();
+
+    /// <summary>Decodes a WAV file at <paramref name="rate"/>, level-normalised when asked.</summary>
+    public float[] ReadAudio(string path, int rate)
+    {
+        var samples = Acoustic.Audio.WavDecoder.DecodeFile(path, rate);
+        if (NormalizeRms is { } level)
+        {
+            LevelNormalization.ToRms(samples, level);
+        }
+        return samples;
+    }
+
+    public DecodingGraphOptions GraphOptions() => new() { SelfLoopProbability = SelfLoop };
+
+    public PronunciationLexicon LoadLexicon() => PronunciationLexicon.LoadShared(Lexicon);
+
+    /// <summary>The model, its priors and the scorer built from them.</summary>
+    public AcousticScorer LoadScorer()
+    {
+        TorchRuntime.SetThreads(Threads);
+        var artifact = ModelArtifact.Load(Model);
+        var classes = artifact.Metadata.Architecture.Classes;
+        var priors = Priors is null ? ClassPriors.ForModel(Model, classes) : ClassPriors.Load(Priors, classes);
+        return new AcousticScorer(artifact, priors, new AcousticScoringOptions { AcousticScale = AcousticScale, PriorScale = PriorScale });
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using AcousticDistill.Acoustic.Audio;
+using AcousticDistill.Acoustic.Tests.Cli;
+using AcousticDistill.Acoustic.Tests.Corpus;
+using AcousticDistill.Acoustic.Tests.Models;
+
+namespace AcousticDistill.Acoustic.Tests.Decoding;
+
+/// <summary>The align and decode verbs as a user runs them (an untrained model: the plumbing, not the accuracy).</summary>
+public sealed class DecodingCommandTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+    private readonly string _model;
+    private readonly string _lexicon;
+    private readonly string _wav;
+
+    public DecodingCommandTests()
+    {
+        _model = Path.Combine(_folder.Path, "m.adm");
+        TestModels.SaveTiny16k(_model);
+        _lexicon = Path.Combine(_folder.Path, "digits.dict");
+        File.WriteAllText(_lexicon, TestLexicon.DigitsText);
+        _wav = Path.Combine(_folder.Path, "a.wav");
+        WavWriter.WritePcm16(_wav, Enumerable.Range(0, 12000).Select(i => (float)(0.2 * Math.Sin(i * 0.07))).ToArray(), 16000);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Align_Json_GivesTheTranscriptsWordsTilingTheAudio()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("align", "--model", _model, "--wav", _wav, "--text", "three one", "--lexicon", _lexicon, "--json");
+
+        Assert.True(exit == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(["three", "one"], json.GetProperty("words").EnumerateArray().Select(w => w.GetProperty("label").GetString()));
+        var phones = json.GetProperty("phones").EnumerateArray().ToArray();
+        Assert.Equal(0, phones[0].GetProperty("start_sample").GetInt64());
+        Assert.Equal(12000, phones[^1].GetProperty("end_sample").GetInt64());
+        Assert.Equal(json.GetProperty("frames").GetInt32(), json.GetProperty("frame_labels").GetArrayLength());
+        Assert.Equal("uniform", json.GetProperty("priors").GetString());
+    }
+
+    [Fact]
+    public void Decode_Json_ReportsWordsPartialsAndRealTimeFactor()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("decode", "--model", _model, "--wav", _wav, "--phrases", "one|two|three", "--lexicon", _lexicon, "--json");
+
+        Assert.True(exit == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Contains(json.GetProperty("text").GetString(), new[] { "one", "two", "three", "" });
+        Assert.True(json.GetProperty("partials").GetArrayLength() >= 1);
+        Assert.True(json.GetProperty("real_time_factor").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Decode_WordNotInLexicon_IsAClearError()
+    {
+        var (exit, _, stderr) = CliRunner.Run("decode", "--model", _model, "--wav", _wav, "--grammar", "one eleven", "--lexicon", _lexicon);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'eleven' is not in the pronunciation lexicon", stderr);
+    }
+
+    [Fact]
+    public void Decode_NeitherGrammarNorPhrases_SaysWhatIsMissing()
+    {
+        var (exit, _, stderr) = CliRunner.Run("decode", "--model", _model, "--wav", _wav);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--grammar, --phrases or --lm", stderr);
+    }
+}
