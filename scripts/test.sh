@@ -18,7 +18,8 @@ for trx in "$results"/*.trx; do
   total=$((total + $(value total)))
   passed=$((passed + $(value passed)))
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
+  # xunit's skipped tests count in total but not in executed.
+  skipped=$((skipped + $(value total) - $(value executed)))
 done
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$total" -eq 0 ]; then
