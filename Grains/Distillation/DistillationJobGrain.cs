@@ -27,8 +27,7 @@ public sealed class DistillationJobGrain(
 {
     private static readonly TimeSpan s_keepAlive = TimeSpan.FromMinutes(30);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private CancellationTokenSource? _stop;
-    private Task? _loop;
+    private readonly BackgroundWork _work = new();
 
     private DistillationJobState Job => state.State;
 
@@ -48,11 +47,7 @@ public sealed class DistillationJobGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Stop the current stage; the job stays Running in storage and resumes at its next activation.
-        if (_stop is not null && _loop is not null)
-        {
-            await _stop.CancelAsync();
-            await _loop;
-        }
+        await _work.StopAsync();
     }
 
     /// <inheritdoc />
@@ -80,18 +75,14 @@ public sealed class DistillationJobGrain(
         {
             Job.CancelRequested = true;
             await WriteAsync();
-            if (_stop is not null)
-            {
-                await _stop.CancelAsync();
-            }
+            await _work.CancelAsync();
         }
         return Status();
     }
 
     private void StartLoop()
     {
-        _stop = new CancellationTokenSource();
-        _loop = RunStagesAsync(_stop.Token);
+        _work.Start(RunStagesAsync);
     }
 
     private async Task RunStagesAsync(CancellationToken cancellationToken)

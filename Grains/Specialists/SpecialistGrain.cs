@@ -20,8 +20,7 @@ public sealed class SpecialistGrain(
     AcousticMetrics metrics,
     ILogger<SpecialistGrain> logger) : Grain, ISpecialistGrain
 {
-    private CancellationTokenSource? _stop;
-    private Task? _training;
+    private readonly BackgroundWork _work = new();
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -40,11 +39,7 @@ public sealed class SpecialistGrain(
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_stop is not null && _training is not null)
-        {
-            await _stop.CancelAsync();
-            await _training;
-        }
+        await _work.StopAsync();
     }
 
     /// <inheritdoc />
@@ -68,8 +63,7 @@ public sealed class SpecialistGrain(
 
     private void StartTraining()
     {
-        _stop = new CancellationTokenSource();
-        _training = RunTrainingAsync(state.State.Request!, _stop.Token);
+        _work.Start(ct => RunTrainingAsync(state.State.Request!, ct));
     }
 
     private async Task RunTrainingAsync(SpecialistTrainingRequest request, CancellationToken cancellationToken)

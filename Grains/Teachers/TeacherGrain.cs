@@ -18,8 +18,7 @@ public sealed class TeacherGrain(
     AcousticMetrics metrics,
     ILogger<TeacherGrain> logger) : Grain, ITeacherGrain
 {
-    private CancellationTokenSource? _stop;
-    private Task? _training;
+    private readonly BackgroundWork _work = new();
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -34,11 +33,7 @@ public sealed class TeacherGrain(
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_stop is not null && _training is not null)
-        {
-            await _stop.CancelAsync();
-            await _training;
-        }
+        await _work.StopAsync();
     }
 
     /// <inheritdoc />
@@ -62,8 +57,7 @@ public sealed class TeacherGrain(
 
     private void StartTraining()
     {
-        _stop = new CancellationTokenSource();
-        _training = RunTrainingAsync(state.State.Request!, _stop.Token);
+        _work.Start(ct => RunTrainingAsync(state.State.Request!, ct));
     }
 
     private async Task RunTrainingAsync(TeacherTrainingRequest request, CancellationToken cancellationToken)
