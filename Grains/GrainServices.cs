@@ -5,6 +5,7 @@ using AcousticDistill.Grains.Registry;
 using AcousticDistill.Grains.Specialists;
 using AcousticDistill.Grains.Storage;
 using AcousticDistill.Grains.Teachers;
+using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,12 @@ public static class GrainServices
         services.AddSingleton<TeacherTrainer>();
         services.AddSingleton<SpecialistBuilder>();
         services.AddSingleton<AcousticMetrics>();
+        services.AddOptions<TranscriptionOptions>().Bind(configuration.GetSection(TranscriptionOptions.Section))
+            .Validate(o => { o.Validate(); return true; });
+        services.AddSingleton<ServingModels>();
+        services.AddSingleton<RecognitionGraphs>();
+        services.AddSingleton<TranscriptionMetrics>();
+        services.AddSingleton<DefaultModels>();
         return services;
     }
 }

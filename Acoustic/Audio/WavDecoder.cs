@@ -56,6 +56,14 @@ public static class WavDecoder
     public static int ReadSampleRate(string path)
     {
         using var stream = File.OpenRead(path);
+        return ReadSampleRate(stream);
+    }
+
+    /// <summary>The sample rate the WAV in <paramref name="stream"/> declares; the stream is left after the header.</summary>
+    /// <exception cref="AudioFormatException">The header is not usable WAV.</exception>
+    public static int ReadSampleRate(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         try
         {
             return RiffWaveParser.ReadUntilData(stream, WavDecodeOptions.Default).Format.SampleRate;

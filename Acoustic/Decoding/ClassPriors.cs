@@ -89,27 +89,32 @@ public sealed class ClassPriors
     public static string SidecarPath(string modelPath) => modelPath + ".priors.json";
 
     /// <summary>Writes the priors as JSON.</summary>
-    public void Save(string path) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(new PriorsFile(Source, Frames, _logPriors), s_json));
+    public void Save(string path) => File.WriteAllBytes(path, ToJson());
+
+    /// <summary>The priors as JSON bytes (the file format of <see cref="Save"/>, e.g. for a model store manifest).</summary>
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new PriorsFile(Source, Frames, _logPriors), s_json);
 
     /// <summary>Reads priors written by <see cref="Save"/>; a clear error when the file is malformed or the class count differs.</summary>
-    public static ClassPriors Load(string path, int expectedClasses)
+    public static ClassPriors Load(string path, int expectedClasses) => Parse(File.ReadAllBytes(path), expectedClasses, path);
+
+    /// <summary>Reads priors from the JSON of <see cref="ToJson"/>; <paramref name="name"/> appears in error messages.</summary>
+    public static ClassPriors Parse(ReadOnlySpan<byte> json, int expectedClasses, string name)
     {
         PriorsFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<PriorsFile>(File.ReadAllText(path), s_json);
+            file = JsonSerializer.Deserialize<PriorsFile>(json, s_json);
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{path} is not a class-priors file: {ex.Message}", ex);
+            throw new InvalidDataException($"{name} is not a class-priors file: {ex.Message}", ex);
         }
         if (file?.LogPriors is null || file.LogPriors.Length != expectedClasses || file.LogPriors.Any(p => !float.IsFinite(p) || p > 0))
         {
             throw new InvalidDataException(
-                $"{path} must hold {expectedClasses} finite log priors (≤ 0) for this model; it has {file?.LogPriors?.Length ?? 0}.");
+                $"{name} must hold {expectedClasses} finite log priors (≤ 0) for this model; it has {file?.LogPriors?.Length ?? 0}.");
         }
-        return new ClassPriors(file.LogPriors, file.Frames, file.Source ?? path);
+        return new ClassPriors(file.LogPriors, file.Frames, file.Source ?? name);
     }
 
     /// <summary>The model's sidecar priors when present, else uniform priors.</summary>

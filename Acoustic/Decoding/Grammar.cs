@@ -80,6 +80,32 @@ public sealed class Grammar
         return new Grammar(nodes, arcs, new Dictionary<int, float> { [1] = 0f });
     }
 
+    /// <summary>
+    /// Any sequence of <paramref name="phrases"/> (including none), each phrase equally likely: a live stream's phrase
+    /// list, where one utterance may hold several phrases in a row. A phrase of one word each is <see cref="WordLoop"/>.
+    /// </summary>
+    public static Grammar PhraseLoop(IEnumerable<string> phrases)
+    {
+        var list = phrases.Select(p => Normalize(p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToArray())
+                          .Where(p => p.Length > 0).Select(p => string.Join(' ', p)).Distinct(StringComparer.Ordinal)
+                          .Select(p => p.Split(' ')).ToArray();
+        RequireWords(list.SelectMany(p => p).ToArray());
+        var arcs = new List<GrammarArc>();
+        var nodes = 1; // node 0 starts and ends every phrase
+        var entry = (float)-Math.Log(list.Length);
+        foreach (var phrase in list)
+        {
+            var from = 0;
+            for (var i = 0; i < phrase.Length; i++)
+            {
+                var to = i == phrase.Length - 1 ? 0 : nodes++;
+                arcs.Add(new GrammarArc(from, to, phrase[i], i == 0 ? entry : 0f));
+                from = to;
+            }
+        }
+        return new Grammar(nodes, arcs, new Dictionary<int, float> { [0] = 0f });
+    }
+
     /// <summary>The one word sequence of <paramref name="text"/> (forced alignment).</summary>
     public static Grammar Transcript(string text)
     {

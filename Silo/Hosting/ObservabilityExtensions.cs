@@ -1,4 +1,5 @@
 using AcousticDistill.Grains.Metrics;
+using AcousticDistill.Grains.Transcription;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
@@ -10,11 +11,11 @@ public static class ObservabilityExtensions
 {
     private const string LiveTag = "live";
 
-    /// <summary>Adds the meters <c>AcousticDistill.*</c> and <c>Microsoft.Orleans</c>, a Prometheus exporter and health checks.</summary>
-    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
+    /// <summary>Adds the meters <c>AcousticDistill.*</c>, <c>Microsoft.Orleans</c> and <paramref name="moreMeters"/>, a Prometheus exporter and health checks.</summary>
+    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder, params string[] moreMeters)
     {
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(AcousticMetrics.RegistryMeterName, AcousticMetrics.DistillationMeterName, "Microsoft.Orleans")
+            .AddMeter([AcousticMetrics.RegistryMeterName, AcousticMetrics.DistillationMeterName, TranscriptionMetrics.MeterName, "Microsoft.Orleans", .. moreMeters])
             .AddPrometheusExporter());
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])

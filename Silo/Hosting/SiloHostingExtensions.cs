@@ -43,6 +43,7 @@ public static class SiloHostingExtensions
         });
         builder.Services.AddAcousticGrainServices(builder.Configuration);
         builder.Services.AddHostedService<ScheduleRegistration>();
+        builder.Services.AddHostedService<DefaultModelRegistration>();
         return builder;
     }
 }

@@ -1,0 +1,46 @@
+namespace AcousticDistill.Gateway.Hosting;
+
+/// <summary>How the Gateway reaches the cluster, and its limits (section <c>Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Gateway";
+
+    /// <summary>
+    /// <c>embedded</c> (default: co-host a silo in this process, the single-machine mode) or <c>localhost</c>
+    /// (Orleans client of silos on this machine, through <see cref="SiloGatewayPort"/>).
+    /// </summary>
+    public string Cluster { get; set; } = "embedded";
+
+    /// <summary>The silo's client gateway port in <c>localhost</c> mode.</summary>
+    public int SiloGatewayPort { get; set; } = 30000;
+
+    /// <summary>Limits of streams and uploads.</summary>
+    public StreamLimits Limits { get; set; } = new();
+}
+
+/// <summary>Limits that protect the service from oversized, idle or too many streams.</summary>
+public sealed class StreamLimits
+{
+    /// <summary>Largest WebSocket message (audio chunk or JSON) accepted.</summary>
+    public int MaxMessageBytes { get; set; } = 1 << 20;
+
+    /// <summary>Largest WAV body of <c>POST /v1/recognize</c>.</summary>
+    public long MaxUploadBytes { get; set; } = 50L << 20;
+
+    /// <summary>A stream that sends nothing for this long is closed with an error.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most streams (WebSocket and REST) open at once on this Gateway; more are refused.</summary>
+    public int MaxConcurrentStreams { get; set; } = 1000;
+
+    /// <summary>Checks the values; a clear error naming the bad one.</summary>
+    public void Validate()
+    {
+        if (MaxMessageBytes < 1024 || MaxUploadBytes < 1024 || IdleTimeout <= TimeSpan.Zero || MaxConcurrentStreams < 1)
+        {
+            throw new InvalidOperationException(
+                "Gateway:Limits: MaxMessageBytes and MaxUploadBytes must be at least 1024, IdleTimeout and MaxConcurrentStreams positive.");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using AcousticDistill.Gateway.Hosting;
+
+GatewayApplication.Create(args).Run();

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AcousticDistill.Grains.Interfaces.Transcription;
+
+namespace AcousticDistill.Gateway.Streaming;
+
+/// <summary>A text message of Vosk's protocol: a stream configuration or end of stream.</summary>
+public abstract record VoskCommand;
+
+/// <summary><c>{"config": {"sample_rate": R, "words": true, "phrase_list": [...]}}</c>; absent fields stay null.</summary>
+public sealed record VoskConfig(int? SampleRate, bool? Words, ImmutableArray<string> PhraseList) : VoskCommand;
+
+/// <summary><c>{"eof" : 1}</c>.</summary>
+public sealed record VoskEof : VoskCommand;
+
+/// <summary>
+/// Vosk server's message formats (https://github.com/alphacep/vosk-server, websocket/asr_server.py): its config and
+/// eof text messages in, <c>{"partial": ...}</c> and <c>{"text": ..., "result": [...]}</c> out. Errors, which Vosk
+/// does not define, are <c>{"error": MESSAGE, "code": CODE}</c>.
+/// </summary>
+public static class VoskMessages
+{
+    /// <summary>Parses a text message; <see cref="ProtocolViolation"/> naming the problem for anything else.</summary>
+    public static VoskCommand Parse(string text)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new ProtocolViolation("bad_message", $"text message is not JSON: {ex.Message}");
+        }
+        if (root is not JsonObject message)
+        {
+            throw new ProtocolViolation("bad_message", "text message must be a JSON object: {\"config\": {...}} or {\"eof\" : 1}.");
+        }
+        if (message.ContainsKey("eof"))
+        {
+            return new VoskEof();
+        }
+        if (message["config"] is JsonObject config)
+        {
+            return ParseConfig(config);
+        }
+        throw new ProtocolViolation("bad_message", "unknown text message; expected {\"config\": {...}} or {\"eof\" : 1}.");
+    }
+
+    private static VoskConfig ParseConfig(JsonObject config)
+    {
+        int? rate = null;
+        if (config["sample_rate"] is { } rateNode)
+        {
+            if (rateNode is not JsonValue value || !value.TryGetValue<double>(out var number) || number != Math.Floor(number) || number is < 1 or > int.MaxValue)
+            {
+                throw new ProtocolViolation("bad_config", $"config.sample_rate must be a whole number of Hz; got {rateNode.ToJsonString()}.");
+            }
+            rate = (int)number;
+        }
+        bool? words = null;
+        if (config["words"] is { } wordsNode)
+        {
+            words = wordsNode is JsonValue w && w.TryGetValue<bool>(out var flag) ? flag
+                : wordsNode is JsonValue n && n.TryGetValue<int>(out var i) ? i != 0
+                : throw new ProtocolViolation("bad_config", "config.words must be true or false.");
+        }
+        var phrases = ImmutableArray<string>.Empty;
+        if ((config["phrase_list"] ?? config["grammar"]) is { } listNode)
+        {
+            if (listNode is not JsonArray list || list.Any(p => p is not JsonValue v || !v.TryGetValue<string>(out _)))
+            {
+                throw new ProtocolViolation("bad_config", "config.phrase_list must be an array of strings.");
+            }
+            // "[unk]" is Vosk's garbage word; this decoder has no garbage model, so it is dropped.
+            phrases = [.. list.Select(p => p!.GetValue<string>()).Where(p => p.Trim() != "[unk]")];
+        }
+        return new VoskConfig(rate, words, phrases);
+    }
+
+    /// <summary><c>{"partial": TEXT}</c>.</summary>
+    public static string Partial(string text) => new JsonObject { ["partial"] = text }.ToJsonString();
+
+    /// <summary>One final result in Vosk's shape (word times only when asked for); several finals of one chunk are merged.</summary>
+    public static string Final(IReadOnlyList<RecognitionResult> finals, bool words)
+    {
+        var message = new JsonObject();
+        if (words)
+        {
+            var array = new JsonArray();
+            foreach (var word in finals.SelectMany(f => f.Words))
+            {
+                array.Add(new JsonObject { ["conf"] = word.Confidence, ["end"] = word.End, ["start"] = word.Start, ["word"] = word.Word });
+            }
+            message["result"] = array;
+        }
+        message["text"] = string.Join(' ', finals.Select(f => f.Text).Where(t => t.Length > 0));
+        if (finals.Count > 0)
+        {
+            message["model_version"] = finals[^1].ModelVersion;
+        }
+        return message.ToJsonString();
+    }
+
+    /// <summary><c>{"error": MESSAGE, "code": CODE}</c>.</summary>
+    public static string Error(string code, string message) => new JsonObject { ["error"] = message, ["code"] = code }.ToJsonString();
+}
+
+/// <summary>A client broke the protocol or a limit; <see cref="Code"/> is the machine-readable reason.</summary>
+public sealed class ProtocolViolation(string code, string message) : Exception(message)
+{
+    /// <summary>Short reason, e.g. <c>bad_config</c>, <c>message_too_big</c>, <c>idle_timeout</c>.</summary>
+    public string Code { get; } = code;
+}

@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using AcousticDistill.Acoustic.Audio;
+using AcousticDistill.Gateway.Hosting;
+using AcousticDistill.Grains.Interfaces.Transcription;
+using Microsoft.Extensions.Options;
+
+namespace AcousticDistill.Gateway.Streaming;
+
+/// <summary>
+/// <c>GET /v1/stream</c>: one Vosk-compatible WebSocket stream, one <see cref="ITranscriptionSessionGrain"/> per stream
+/// and one grain call per audio message. Every binary message and the eof message get exactly one reply, as Vosk
+/// server does, so clients that alternate send and receive work unchanged. Errors end the stream with an error JSON
+/// and a close status; whatever way a stream ends, its session is closed.
+/// </summary>
+public sealed class VoskStreamHandler(
+    IGrainFactory grains,
+    IOptions<GatewayOptions> options,
+    GatewayMetrics metrics,
+    StreamAdmission admission,
+    ILogger<VoskStreamHandler> logger)
+{
+    /// <summary>Serves one request to <c>/v1/stream</c>.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "WebSocket upgrade required",
+                detail: "GET /v1/stream speaks Vosk's WebSocket protocol; open it with a WebSocket client.").ExecuteAsync(context);
+            return;
+        }
+        using var slot = admission.TryEnter();
+        if (slot is null)
+        {
+            metrics.Error("too_many_streams");
+            await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many streams",
+                detail: $"This gateway already serves {options.Value.Limits.MaxConcurrentStreams} streams; retry later.").ExecuteAsync(context);
+            return;
+        }
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        metrics.StreamOpened("websocket");
+        var session = grains.GetGrain<ITranscriptionSessionGrain>(Guid.NewGuid().ToString("N"));
+        var finished = false;
+        try
+        {
+            finished = await RunAsync(socket, session, StreamOptions.FromQuery(context.Request.Query), context.RequestAborted);
+        }
+        catch (ProtocolViolation ex)
+        {
+            await FailAsync(socket, ex.Code, ex.Message, CloseStatusFor(ex.Code));
+        }
+        catch (ArgumentException ex)
+        {
+            await FailAsync(socket, "bad_config", ex.Message, WebSocketCloseStatus.PolicyViolation);
+        }
+        catch (AudioFormatException ex)
+        {
+            await FailAsync(socket, "bad_audio", ex.Message, WebSocketCloseStatus.InvalidPayloadData);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException && (socket.State != WebSocketState.Open || context.RequestAborted.IsCancellationRequested))
+        {
+            metrics.Error("client_gone");
+            logger.LogDebug("Stream dropped by the client: {Message}", ex.Message);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException)
+        {
+            // The cluster refused the stream (e.g. a family with no serving model): say so, this is not the client's fault.
+            await FailAsync(socket, "unavailable", ex.Message, WebSocketCloseStatus.InternalServerError);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Stream failed");
+            await FailAsync(socket, "internal", "the stream failed inside the service; it has been logged.", WebSocketCloseStatus.InternalServerError);
+        }
+        finally
+        {
+            metrics.StreamClosed();
+            if (!finished)
+            {
+                await CloseQuietly(session);
+            }
+        }
+    }
+
+    // Returns true when the stream ended with eof (the session finished itself).
+    private async Task<bool> RunAsync(WebSocket socket, ITranscriptionSessionGrain session, StreamOptions stream, CancellationToken aborted)
+    {
+        var limits = options.Value.Limits;
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var idle = new CancellationTokenSource();
+        var started = false;
+        while (true)
+        {
+            var type = await ReceiveAsync(socket, buffer, limits, idle, aborted);
+            var arrived = Stopwatch.GetTimestamp();
+            if (type == WebSocketMessageType.Close)
+            {
+                return false;
+            }
+            string reply;
+            if (type == WebSocketMessageType.Text)
+            {
+                var command = VoskMessages.Parse(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                if (command is VoskConfig config)
+                {
+                    if (started)
+                    {
+                        throw new ProtocolViolation("bad_config", "the config message must come before any audio.");
+                    }
+                    stream.Apply(config);
+                    continue;
+                }
+                if (!started)
+                {
+                    await session.StartAsync(stream.ToConfig(), aborted);
+                }
+                var final = await session.FinishAsync(aborted);
+                await SendAsync(socket, VoskMessages.Final([final], stream.Words), aborted);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "eof", aborted);
+                return true;
+            }
+            if (!started)
+            {
+                if (AudioSniffer.Container(buffer.WrittenSpan) is { } container)
+                {
+                    throw new ProtocolViolation("not_pcm", $"binary messages must be raw 16-bit little-endian mono PCM, but this one starts like {container}.");
+                }
+                await session.StartAsync(stream.ToConfig(), aborted);
+                started = true;
+            }
+            var update = await session.AcceptAudioAsync(buffer.WrittenSpan.ToArray(), aborted);
+            reply = update.Finals.Length > 0 ? VoskMessages.Final(update.Finals, stream.Words) : VoskMessages.Partial(update.Partial);
+            await SendAsync(socket, reply, aborted);
+            metrics.Replied(Stopwatch.GetElapsedTime(arrived).TotalSeconds);
+        }
+    }
+
+    // Reads one whole message into the buffer, enforcing the size limit and the idle timeout.
+    private static async Task<WebSocketMessageType> ReceiveAsync(WebSocket socket, ArrayBufferWriter<byte> buffer, StreamLimits limits,
+        CancellationTokenSource idle, CancellationToken aborted)
+    {
+        buffer.ResetWrittenCount();
+        idle.CancelAfter(limits.IdleTimeout);
+        while (true)
+        {
+            ValueWebSocketReceiveResult result;
+            try
+            {
+                // Cancelling a receive would abort the socket; waiting is cancelled instead, so the error can still be sent.
+                result = await socket.ReceiveAsync(buffer.GetMemory(4096), aborted).AsTask().WaitAsync(idle.Token);
+            }
+            catch (OperationCanceledException) when (idle.IsCancellationRequested)
+            {
+                throw new ProtocolViolation("idle_timeout", $"no message for {limits.IdleTimeout.TotalSeconds:0.#} s; the stream is closed.");
+            }
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return WebSocketMessageType.Close;
+            }
+            buffer.Advance(result.Count);
+            if (buffer.WrittenCount > limits.MaxMessageBytes)
+            {
+                throw new ProtocolViolation("message_too_big", $"a message exceeds the limit of {limits.MaxMessageBytes} bytes; send audio in smaller chunks.");
+            }
+            if (result.EndOfMessage)
+            {
+                return result.MessageType;
+            }
+        }
+    }
+
+    private static Task SendAsync(WebSocket socket, string json, CancellationToken cancellationToken) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+
+    private async Task FailAsync(WebSocket socket, string code, string message, WebSocketCloseStatus status)
+    {
+        metrics.Error(code);
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await SendAsync(socket, VoskMessages.Error(code, message), timeout.Token);
+            // Close reasons are limited to 123 bytes; the full message went in the JSON above.
+            await socket.CloseOutputAsync(status, code, timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            logger.LogDebug("Could not deliver the error to a closing stream: {Message}", ex.Message);
+        }
+    }
+
+    private static WebSocketCloseStatus CloseStatusFor(string code) => code switch
+    {
+        "message_too_big" => WebSocketCloseStatus.MessageTooBig,
+        "not_pcm" or "bad_message" => WebSocketCloseStatus.InvalidPayloadData,
+        _ => WebSocketCloseStatus.PolicyViolation,
+    };
+
+    private async Task CloseQuietly(ITranscriptionSessionGrain session)
+    {
+        try
+        {
+            await session.CloseAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not close a transcription session");
+        }
+    }
+}

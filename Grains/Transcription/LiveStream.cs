@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using AcousticDistill.Acoustic.Audio;
+using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Grains.Interfaces.Transcription;
+
+namespace AcousticDistill.Grains.Transcription;
+
+/// <summary>
+/// The decoding state of one stream, without Orleans: PCM16 bytes at the stream's rate are resampled to the model's
+/// rate and recognised; each endpoint closes an utterance into a final result with stream-relative word times. The
+/// current utterance's audio is kept (bounded by the endpoint's maximum utterance length) so that a switch to another
+/// model version re-decodes it: the switch loses neither audio nor words. Not thread-safe.
+/// </summary>
+public sealed class LiveStream
+{
+    private readonly DecodingGraph _graph;
+    private readonly EndpointOptions _endpoint;
+    private readonly DecoderOptions _decoder;
+    private readonly Pcm16StreamDecoder _pcm;
+    private readonly List<float> _chunk = [];
+    private readonly List<float> _utterance = [];
+    private StreamingRecognizer _recognizer;
+    private long _samplesBeforeUtterance;
+
+    /// <summary>A stream at <paramref name="streamSampleRate"/> recognised by <paramref name="model"/> over <paramref name="graph"/>.</summary>
+    public LiveStream(ServingModel model, DecodingGraph graph, int streamSampleRate, EndpointOptions endpoint, DecoderOptions decoder)
+    {
+        Model = model;
+        _graph = graph;
+        _endpoint = endpoint;
+        _decoder = decoder;
+        _pcm = new Pcm16StreamDecoder(streamSampleRate, model.Scorer.SampleRate);
+        _recognizer = new StreamingRecognizer(model.Scorer, graph, decoder);
+    }
+
+    /// <summary>The model now decoding.</summary>
+    public ServingModel Model { get; private set; }
+
+    /// <summary>Audio received so far, in seconds.</summary>
+    public double AudioSeconds => (_samplesBeforeUtterance + _utterance.Count) / (double)Model.Scorer.SampleRate;
+
+    /// <summary>
+    /// Continues with <paramref name="model"/> (same sample rate): the open utterance is decoded again from its start.
+    /// A model of another rate is refused, since the stream's resampling was set up for the old one.
+    /// </summary>
+    public void SwitchTo(ServingModel model)
+    {
+        if (model.Scorer.SampleRate != Model.Scorer.SampleRate)
+        {
+            throw new InvalidOperationException(
+                $"Family {model.Family}'s new version {model.VersionId} runs at {model.Scorer.SampleRate} Hz, not {Model.Scorer.SampleRate} Hz; open streams keep the old version.");
+        }
+        Model = model;
+        _recognizer = new StreamingRecognizer(model.Scorer, _graph, _decoder);
+        _recognizer.AcceptWaveform(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_utterance));
+    }
+
+    /// <summary>Decodes a chunk of PCM16 bytes; returns the finals it completed and the partial of the open utterance.</summary>
+    public TranscriptUpdate Accept(ReadOnlySpan<byte> pcm16)
+    {
+        _chunk.Clear();
+        _pcm.Accept(pcm16, _chunk);
+        var finals = ImmutableArray.CreateBuilder<RecognitionResult>();
+        // Feed in pieces of at most 100 ms, so that an endpoint inside a long chunk ends its utterance where it happened.
+        var step = Math.Max(1, Model.Scorer.SampleRate / 10);
+        for (var start = 0; start < _chunk.Count; start += step)
+        {
+            var piece = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_chunk).Slice(start, Math.Min(step, _chunk.Count - start));
+            _recognizer.AcceptWaveform(piece);
+            _utterance.AddRange(piece);
+            if (_recognizer.Decoder.IsEndpoint(_endpoint))
+            {
+                finals.Add(EndUtterance());
+            }
+        }
+        return new TranscriptUpdate(finals.ToImmutable(), _recognizer.PartialResult().Text);
+    }
+
+    /// <summary>Ends the stream: the final result of the open utterance (empty text when there was none).</summary>
+    public RecognitionResult Finish()
+    {
+        _chunk.Clear();
+        _pcm.Finish(_chunk);
+        _recognizer.AcceptWaveform(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_chunk));
+        _utterance.AddRange(_chunk);
+        return EndUtterance();
+    }
+
+    private RecognitionResult EndUtterance()
+    {
+        var result = _recognizer.Finish();
+        var offset = _samplesBeforeUtterance / (double)Model.Scorer.SampleRate;
+        var words = result.Words.Select(w => new WordTiming(w.Word, Math.Round(offset + w.StartSeconds, 3), Math.Round(offset + w.EndSeconds, 3),
+            Math.Round(w.Confidence, 4))).ToImmutableArray();
+        _samplesBeforeUtterance += _utterance.Count;
+        _utterance.Clear();
+        _recognizer.Reset();
+        return new RecognitionResult(result.Text, words, Model.VersionId);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Acoustic.Lexicon;
+using Microsoft.Extensions.Options;
+
+namespace AcousticDistill.Grains.Transcription;
+
+/// <summary>
+/// Compiled decoding graphs, shared by the sessions of a silo: the default one (configured words or ARPA model) and
+/// those of recently used phrase lists. Graphs depend on the lexicon and grammar only, not on the model version,
+/// so a session keeps its graph when it switches model.
+/// </summary>
+public sealed class RecognitionGraphs
+{
+    private readonly TranscriptionOptions _options;
+    private readonly Lazy<PronunciationLexicon> _lexicon;
+    private readonly Lazy<DecodingGraph> _default;
+    private readonly LinkedList<(string Key, DecodingGraph Graph)> _recent = new();
+    private readonly Lock _lock = new();
+
+    /// <summary>Graphs built from <paramref name="options"/>.</summary>
+    public RecognitionGraphs(IOptions<TranscriptionOptions> options)
+    {
+        _options = options.Value;
+        _lexicon = new Lazy<PronunciationLexicon>(() => PronunciationLexicon.LoadShared(_options.Lexicon));
+        _default = new Lazy<DecodingGraph>(() => DecodingGraph.Build(
+            _options.LanguageModel is { } lm
+                ? ArpaLanguageModel.Load(lm).ToGrammar(_options.LanguageModelWeight)
+                : Grammar.WordLoop(_options.DefaultWords),
+            _lexicon.Value));
+    }
+
+    /// <summary>The default graph (built on first use).</summary>
+    public DecodingGraph Default => _default.Value;
+
+    /// <summary>
+    /// The graph of a phrase list (any sequence of the phrases), or the default when it is empty;
+    /// <see cref="ArgumentException"/> naming the problem for too many phrases or a word the lexicon lacks.
+    /// </summary>
+    public DecodingGraph For(ImmutableArray<string> phrases)
+    {
+        if (phrases.IsDefaultOrEmpty)
+        {
+            return Default;
+        }
+        if (phrases.Length > _options.MaxPhrases)
+        {
+            throw new ArgumentException($"phrase_list has {phrases.Length} phrases; at most {_options.MaxPhrases} are allowed.");
+        }
+        var key = string.Join('\n', phrases);
+        lock (_lock)
+        {
+            for (var node = _recent.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Key == key)
+                {
+                    _recent.Remove(node);
+                    _recent.AddFirst(node);
+                    return node.Value.Graph;
+                }
+            }
+        }
+        DecodingGraph graph;
+        try
+        {
+            graph = DecodingGraph.Build(Grammar.PhraseLoop(phrases), _lexicon.Value);
+        }
+        catch (UnknownWordException ex)
+        {
+            throw new ArgumentException($"phrase_list: {ex.Message}", ex);
+        }
+        lock (_lock)
+        {
+            _recent.AddFirst((key, graph));
+            while (_recent.Count > _options.GraphCacheSize)
+            {
+                _recent.RemoveLast();
+            }
+        }
+        return graph;
+    }
+}

@@ -1,0 +1,92 @@
+using AcousticDistill.Acoustic.Decoding;
+
+namespace AcousticDistill.Grains.Transcription;
+
+/// <summary>How live streams are recognised (section <c>Transcription</c>).</summary>
+public sealed class TranscriptionOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Transcription";
+
+    /// <summary>Families that serve streams, with the sample rate of their models; a stream without a family goes to
+    /// the family of its own rate, else to the highest rate below it (the audio is resampled down, never up).</summary>
+    public Dictionary<string, int> Families { get; set; } = new() { ["en-16k"] = 16000, ["en-8k"] = 8000 };
+
+    /// <summary>Words of the default grammar (any sequence of them) for streams that bring no phrase list.</summary>
+    public List<string> DefaultWords { get; set; } = ["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+    /// <summary>An ARPA language model to use instead of <see cref="DefaultWords"/> (unigrams and bigrams are used).</summary>
+    public string? LanguageModel { get; set; }
+
+    /// <summary>Weight of the language model against acoustic scores.</summary>
+    public float LanguageModelWeight { get; set; } = 1f;
+
+    /// <summary>CMUdict-format lexicon; null = Debian's pocketsphinx-en-us CMUdict.</summary>
+    public string? Lexicon { get; set; }
+
+    /// <summary>Beam width (log score).</summary>
+    public float Beam { get; set; } = 14f;
+
+    /// <summary>Most HMM states kept per frame.</summary>
+    public int MaxActive { get; set; } = 3000;
+
+    /// <summary>Weight of acoustic scores against transitions and grammar.</summary>
+    public float AcousticScale { get; set; } = 1f;
+
+    /// <summary>Endpoint rules (Kaldi-like trailing-silence rules).</summary>
+    public EndpointSettings Endpoint { get; set; } = new();
+
+    /// <summary>How often a silo asks the registry which version serves (sessions switch model within this time).</summary>
+    public TimeSpan ServingRefresh { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Torch threads per network call; 1 suits many concurrent streams (each call runs on its caller's thread).</summary>
+    public int TorchThreads { get; set; } = 1;
+
+    /// <summary>Most phrases in one stream's phrase list.</summary>
+    public int MaxPhrases { get; set; } = 1000;
+
+    /// <summary>Phrase-list grammars kept compiled per silo (most recently used).</summary>
+    public int GraphCacheSize { get; set; } = 64;
+
+    /// <summary>Checks the values; a clear error naming the bad one.</summary>
+    public void Validate()
+    {
+        if (Families.Count == 0 || Families.Any(f => string.IsNullOrWhiteSpace(f.Key) || f.Value < 1000))
+        {
+            throw new InvalidOperationException("Transcription:Families needs at least one family with a sample rate of 1000 Hz or more.");
+        }
+        if (TorchThreads <= 0 || Beam <= 0 || MaxActive <= 0 || AcousticScale <= 0 || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Transcription: TorchThreads, Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive.");
+        }
+        if (LanguageModel is null && DefaultWords.Count == 0)
+        {
+            throw new InvalidOperationException("Transcription needs DefaultWords or a LanguageModel.");
+        }
+    }
+}
+
+/// <summary>Endpoint rules in configuration form (seconds).</summary>
+public sealed class EndpointSettings
+{
+    /// <summary>End an utterance of silence only after this long.</summary>
+    public double SilenceOnlySeconds { get; set; } = 5.0;
+
+    /// <summary>End after this much trailing silence once the grammar could end.</summary>
+    public double AfterFinalSeconds { get; set; } = 0.5;
+
+    /// <summary>End after this much trailing silence after any word.</summary>
+    public double AfterWordsSeconds { get; set; } = 1.0;
+
+    /// <summary>End any utterance this long.</summary>
+    public double MaxUtteranceSeconds { get; set; } = 20.0;
+
+    /// <summary>The decoder's rules.</summary>
+    public EndpointOptions ToRules() => new()
+    {
+        SilenceOnlySeconds = SilenceOnlySeconds,
+        AfterFinalSeconds = AfterFinalSeconds,
+        AfterWordsSeconds = AfterWordsSeconds,
+        MaxUtteranceSeconds = MaxUtteranceSeconds,
+    };
+}
