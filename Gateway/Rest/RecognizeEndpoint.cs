@@ -65,13 +65,13 @@ public static class RecognizeEndpoint
         var clock = Stopwatch.StartNew();
         try
         {
-            var info = await session.StartAsync(new RecognitionConfig(rate, query["model"].FirstOrDefault(), words, phrases), context.RequestAborted);
+            var info = await session.StartAsync(new RecognitionConfig(rate, query["model"].FirstOrDefault(), words, phrases));
             var finals = new List<RecognitionResult>();
             foreach (var chunk in Pcm16Chunks(samples, rate))
             {
-                finals.AddRange((await session.AcceptAudioAsync(chunk, context.RequestAborted)).Finals);
+                finals.AddRange((await session.AcceptAudioAsync(chunk)).Finals);
             }
-            finals.Add(await session.FinishAsync(context.RequestAborted));
+            finals.Add(await session.FinishAsync());
             var audioSeconds = samples.Length / (double)rate;
             return Results.Ok(new
             {

@@ -84,7 +84,8 @@ public sealed class VoskStreamHandler(
         }
     }
 
-    // Returns true when the stream ended with eof (the session finished itself).
+    // Returns true when the stream ended with eof (the session finished itself). Grain calls are not cancelled with the
+    // connection: each completes, so the Close sent after a disconnect is always the session's last call.
     private async Task<bool> RunAsync(WebSocket socket, ITranscriptionSessionGrain session, StreamOptions stream, CancellationToken aborted)
     {
         var limits = options.Value.Limits;
@@ -114,9 +115,9 @@ public sealed class VoskStreamHandler(
                 }
                 if (!started)
                 {
-                    await session.StartAsync(stream.ToConfig(), aborted);
+                    await session.StartAsync(stream.ToConfig());
                 }
-                var final = await session.FinishAsync(aborted);
+                var final = await session.FinishAsync();
                 await SendAsync(socket, VoskMessages.Final([final], stream.Words), aborted);
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "eof", aborted);
                 return true;
@@ -127,10 +128,10 @@ public sealed class VoskStreamHandler(
                 {
                     throw new ProtocolViolation("not_pcm", $"binary messages must be raw 16-bit little-endian mono PCM, but this one starts like {container}.");
                 }
-                await session.StartAsync(stream.ToConfig(), aborted);
+                await session.StartAsync(stream.ToConfig());
                 started = true;
             }
-            var update = await session.AcceptAudioAsync(buffer.WrittenSpan.ToArray(), aborted);
+            var update = await session.AcceptAudioAsync(buffer.WrittenSpan.ToArray());
             reply = update.Finals.Length > 0 ? VoskMessages.Final(update.Finals, stream.Words) : VoskMessages.Partial(update.Partial);
             await SendAsync(socket, reply, aborted);
             metrics.Replied(Stopwatch.GetElapsedTime(arrived).TotalSeconds);

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Sockets;
+using AcousticDistill.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AcousticDistill.Gateway.Tests.Fixtures;
+
+/// <summary>
+/// The real Gateway in its embedded single-process mode on free loopback ports, with a temporary model store seeded
+/// from the committed default models (models/), and short limits so that limit tests run quickly.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    /// <summary>Idle timeout of test streams.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>Largest WebSocket message of test streams.</summary>
+    public const int MaxMessageBytes = 64 * 1024;
+
+    /// <summary>Largest upload of test requests.</summary>
+    public const int MaxUploadBytes = 2 * 1024 * 1024;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "gateway-tests-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The running application.</summary>
+    public WebApplication App { get; private set; } = null!;
+
+    /// <summary>Base address, e.g. <c>http://127.0.0.1:PORT</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Grains of the embedded cluster.</summary>
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Scratch folder of this fixture.</summary>
+    public string Root => _root;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        App = GatewayApplication.Create(
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--Silo:SiloPort={FreePort()}",
+            $"--Silo:GatewayPort={FreePort()}",
+            $"--ModelStore:Path={Path.Combine(_root, "store")}",
+            $"--Compute:WorkDirectory={Path.Combine(_root, "work")}",
+            $"--Gateway:Limits:IdleTimeout={IdleTimeout}",
+            $"--Gateway:Limits:MaxMessageBytes={MaxMessageBytes}",
+            $"--Gateway:Limits:MaxUploadBytes={MaxUploadBytes}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await App.StartAsync();
+        BaseAddress = new Uri(App.Urls.First());
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    /// <summary>An HTTP client for the Gateway.</summary>
+    public HttpClient Http() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>The WebSocket address of <c>/v1/stream</c> with an optional query.</summary>
+    public Uri StreamUri(string query = "") => new($"ws://{BaseAddress.Authority}/v1/stream{query}");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Test classes sharing one Gateway.</summary>
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    /// <summary>Collection name.</summary>
+    public const string Name = "gateway";
+}
