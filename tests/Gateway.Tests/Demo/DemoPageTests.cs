@@ -1,0 +1,33 @@
+using AcousticDistill.Gateway.Tests.Fixtures;
+
+namespace AcousticDistill.Gateway.Tests.Demo;
+
+/// <summary>The demo page end to end: browser microphone (a fake device playing speech) → WebSocket → words on the page.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class DemoPageTests(GatewayFixture gateway)
+{
+    [Fact]
+    public async Task DemoPage_FakeMicrophoneSpeech_SpokenWordsAppearWithTheModelPanel()
+    {
+        var binary = HeadlessChromium.Binary;
+        Assert.True(binary is not null, "chromium is not installed; scripts/install-deps.sh installs it (Debian package chromium).");
+        var speech = Speech.Wav("one two three", 16000, silenceSeconds: 2.0);
+        await using var browser = await HeadlessChromium.OpenAsync(binary, new Uri(gateway.BaseAddress, "/?autostart=1"), speech);
+
+        var text = "";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!text.Contains("one two three", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            text = await browser.EvaluateAsync("document.getElementById('final').textContent");
+        }
+
+        Assert.Contains("one two three", text, StringComparison.Ordinal);
+        var status = await browser.EvaluateAsync("document.getElementById('status').textContent");
+        Assert.StartsWith("listening at", status, StringComparison.Ordinal);
+        var panel = await browser.EvaluateAsync("document.getElementById('model-rows').textContent");
+        Assert.Contains("en-16k", panel, StringComparison.Ordinal);
+        Assert.Contains("en-8k", panel, StringComparison.Ordinal);
+        Assert.Contains("%", panel, StringComparison.Ordinal);
+    }
+}
