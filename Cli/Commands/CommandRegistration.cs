@@ -65,6 +65,8 @@ internal static class CommandRegistration
                 .WithDescription("Filterbank extraction speed (x real time, single thread) on a WAV file.");
             bench.AddCommand<BenchTrainCommand>("train")
                 .WithDescription("Training throughput (frames/s) of an MLP frame classifier on random data.");
+            bench.AddCommand<BenchStreamCommand>("stream")
+                .WithExample("bench", "stream", "--audio", "speech/", "--streams", "100", "--seconds", "300", "--out", "bench/results/load/realtime-100.json");
         });
     }
 }
