@@ -6,6 +6,7 @@ using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Interfaces.Teachers;
 using AcousticDistill.Grains.Metrics;
 using AcousticDistill.Grains.Storage;
+using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -142,6 +143,8 @@ public sealed class DistillationJobGrain(
                 var taught = await WithTeachersAsync(request, work, cancellationToken);
                 var student = await compute.RunAsync(ct => runner.TrainStudent(taught, work, ct), cancellationToken);
                 Job.CandidateId = await store.PutAsync(student.Bytes, cancellationToken);
+                var priors = await compute.RunAsync(_ => DistillationStageRunner.StudentPriors(taught, student.Bytes), cancellationToken);
+                await ModelPriors.SaveAsync(store, Job.CandidateId, priors, cancellationToken);
                 Job.Lineage = RegistryRecords.Lineage(student.Lineage);
                 Job.Metrics = new ModelMetrics(double.NaN, null, student.Parameters, student.Bytes.Length, student.FramesPerSecond);
                 metrics.Trained(request.Family, "student", student.FramesPerSecond);

@@ -3,6 +3,7 @@ using AcousticDistill.Grains.Distillation;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Tests.Fixtures;
+using AcousticDistill.Grains.Transcription;
 using Orleans.Core.Internal;
 using Xunit.Abstractions;
 
@@ -34,6 +35,9 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         Assert.Equal("student", serving.Lineage.Role);
         Assert.Equal(2, serving.Lineage.Teachers.Length);
         Assert.Equal(await fixture.Store.GetAsync(serving.Id) is { Length: > 0 } bytes ? bytes.Length : 0, serving.Metrics.SizeBytes);
+        var priors = await ModelPriors.LoadAsync(fixture.Store, serving.Id, 120);
+        Assert.NotEqual("uniform", priors.Source);
+        Assert.True(priors.Frames > 0, "the student's decoding priors are counted from the transfer corpus");
         output.WriteLine(string.Join(", ", status.Stages.Select(s => $"{s.Stage} {s.Seconds:F2} s")) + $"; dev {status.DevFrameAccuracy:P2}");
     }
 
