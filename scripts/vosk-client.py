@@ -3,7 +3,7 @@
 file's sample rate, 0.2 s binary chunks each followed by reading one reply, then {"eof" : 1} and one last reply.
 Prints every reply on its own line. Works against Vosk server and against AcousticDistill's /v1/stream.
 
-Usage: scripts/vosk-client.py FILE.wav [ws://127.0.0.1:2700/v1/stream]   (Debian: apt install python3-websockets)
+Usage: /usr/bin/python3 scripts/vosk-client.py FILE.wav [ws://127.0.0.1:2700/v1/stream]   (Debian: apt install python3-websockets)
 """
 import asyncio
 import sys
