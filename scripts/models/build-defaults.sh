@@ -14,7 +14,7 @@
 #   LR (0.1), DEV_EVERY (10), RMS (FSDD import level, default 0.08; "none" keeps recorded levels),
 #   NICE (prefix for heavy commands, default "nice -n 19"), THREADS (torch threads, default 2),
 #   MODELS (which to build, default "en-16k en-8k"), TRAIN_ARGS_16K / TRAIN_ARGS_8K (extra `acoustic train` options
-#   for the served model, e.g. "--online-mean 30"; the 8 kHz bootstrap aligner is trained without them).
+#   for the served model; 8K defaults to "--online-mean 30", set it empty for none; the 8 kHz bootstrap aligner is trained without them).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 fsdd="$(realpath -m "${1:-$repo/../shared/data/fsdd}")"
@@ -29,7 +29,7 @@ rms="${RMS:-0.08}"
 nice_cmd="${NICE:-nice -n 19}"
 level=(); [[ "$rms" != none ]] && level=(--normalize-rms "$rms")
 models="${MODELS:-en-16k en-8k}"
-train_args_16k="${TRAIN_ARGS_16K:-}"; train_args_8k="${TRAIN_ARGS_8K:-}"
+train_args_16k="${TRAIN_ARGS_16K:-}"; train_args_8k="${TRAIN_ARGS_8K---online-mean 30}"
 read -r -a extra16 <<< "$train_args_16k"; read -r -a extra8 <<< "$train_args_8k"
 mkdir -p "$work" "$out/results"
 results="$out/results"
