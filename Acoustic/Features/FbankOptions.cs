@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AcousticDistill.Acoustic.Features;
 
 /// <summary>
@@ -83,6 +85,13 @@ public sealed class FbankOptions
     /// </summary>
     public float InputScale { get; set; } = 32768f;
 
+    /// <summary>
+    /// Causal per-utterance mean normalisation applied to every frame after the filterbank (null: none, the Kaldi
+    /// features as they are). Not written to JSON when null, so artifacts without it are unchanged and older ones load.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OnlineMeanNormalization? MeanNormalization { get; set; }
+
     /// <summary>Window length in samples: ⌊SampleFrequency · FrameLengthMs / 1000⌋ (truncated, as Kaldi does).</summary>
     public int WindowLength => (int)(SampleFrequency * FrameLengthMs * 0.001);
 
@@ -106,7 +115,12 @@ public sealed class FbankOptions
     }
 
     /// <summary>Returns a copy, so that an extractor is not affected by later changes to these options.</summary>
-    public FbankOptions Clone() => (FbankOptions)MemberwiseClone();
+    public FbankOptions Clone()
+    {
+        var copy = (FbankOptions)MemberwiseClone();
+        copy.MeanNormalization = MeanNormalization?.Clone();
+        return copy;
+    }
 
     /// <summary>
     /// Checks every value and throws <see cref="ArgumentException"/> naming the first bad one, including
@@ -146,6 +160,8 @@ public sealed class FbankOptions
         Require(double.IsFinite(HighFreq) && high > 0 && high <= nyquist,
             $"HighFreq {HighFreq} resolves to {high} Hz, which must be in (0, Nyquist = {nyquist} Hz].");
         Require(LowFreq < high, $"LowFreq {LowFreq} Hz must be below the high cut-off {high} Hz.");
+
+        MeanNormalization?.Validate(FeatureDim);
 
         var emptyBin = MelFilterBank.FindEmptyBin(this);
         Require(emptyBin < 0,

@@ -3,13 +3,15 @@ namespace AcousticDistill.Acoustic.Features;
 /// <summary>
 /// Kaldi-compatible log-mel filterbank of a whole utterance (equal to
 /// <c>torchaudio.compliance.kaldi.fbank</c> within float rounding). Input samples are floats in
-/// [−1, 1], scaled by <see cref="FbankOptions.InputScale"/>. One instance reuses its buffers and is
+/// [−1, 1], scaled by <see cref="FbankOptions.InputScale"/>. With <see cref="FbankOptions.MeanNormalization"/> set,
+/// each utterance's frames are then mean-normalised causally, as <see cref="StreamingFilterbank"/> does. One instance reuses its buffers and is
 /// not thread-safe; create one per thread.
 /// </summary>
 public sealed class FilterbankExtractor
 {
     private readonly FbankOptions _options;
     private readonly FbankFrameComputer _computer;
+    private readonly OnlineMeanNormalizer? _normalizer;
 
     /// <summary>Validates and copies <paramref name="options"/>.</summary>
     public FilterbankExtractor(FbankOptions options)
@@ -18,6 +20,7 @@ public sealed class FilterbankExtractor
         options.Validate();
         _options = options.Clone();
         _computer = new FbankFrameComputer(_options);
+        _normalizer = _options.MeanNormalization is { } norm ? new OnlineMeanNormalizer(norm, _computer.Dim) : null;
     }
 
     /// <summary>A copy of the options in use.</summary>
@@ -49,11 +52,13 @@ public sealed class FilterbankExtractor
         }
         // Each call stands alone, so dither noise restarts from its seed, as a fresh stream would.
         _computer.Reset();
+        _normalizer?.Reset();
         var shift = _options.WindowShift;
         var window = _computer.WindowLength;
         for (var f = 0; f < frames; f++)
         {
             _computer.Compute(samples.Slice(f * shift, window), destination.Slice(f * dim, dim));
+            _normalizer?.Apply(destination.Slice(f * dim, dim));
         }
         return frames;
     }

@@ -3,13 +3,15 @@ namespace AcousticDistill.Acoustic.Features;
 /// <summary>
 /// Filterbank features of audio that arrives in chunks of any size: each frame is emitted as soon as its
 /// whole window has arrived. The frames equal <see cref="FilterbankExtractor"/>'s on the concatenated
-/// audio bit for bit (same per-frame code, same samples). Keeps only the samples that a future frame
+/// audio bit for bit (same per-frame code, same samples, and the same causal mean normalisation when the options ask
+/// for it). Keeps only the samples that a future frame
 /// still needs. Not thread-safe.
 /// </summary>
 public sealed class StreamingFilterbank
 {
     private readonly FbankOptions _options;
     private readonly FbankFrameComputer _computer;
+    private readonly OnlineMeanNormalizer? _normalizer;
     private readonly int _shift;
     private readonly int _window;
     // Returned for the many small chunks that complete no frame, so they allocate nothing.
@@ -28,6 +30,7 @@ public sealed class StreamingFilterbank
         options.Validate();
         _options = options.Clone();
         _computer = new FbankFrameComputer(_options);
+        _normalizer = _options.MeanNormalization is { } norm ? new OnlineMeanNormalizer(norm, _computer.Dim) : null;
         _shift = _options.WindowShift;
         _window = _options.WindowLength;
         _pending = new float[Math.Max(_window, 4096)];
@@ -81,6 +84,7 @@ public sealed class StreamingFilterbank
         for (var f = 0; f < ready; f++, start += _shift)
         {
             _computer.Compute(_pending.AsSpan(start, _window), destination.Slice(f * dim, dim));
+            _normalizer?.Apply(destination.Slice(f * dim, dim));
         }
         Discard(start);
         FramesEmitted += ready;
@@ -109,6 +113,7 @@ public sealed class StreamingFilterbank
         FramesEmitted = 0;
         SamplesAccepted = 0;
         _computer.Reset();
+        _normalizer?.Reset();
     }
 
     private void Append(ReadOnlySpan<float> chunk)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using AcousticDistill.Acoustic.Corpus;
+using AcousticDistill.Acoustic.Features;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Training;
 using AcousticDistill.Cli.Output;
@@ -19,15 +20,33 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--out <FILE>"), Description("Where to write the model artifact.")]
         public string Out { get; init; } = "";
 
+        [CommandOption("--online-mean <PRIOR_FRAMES>"), Description("Normalise each utterance's features by a causal running mean that starts from the training corpus's mean frame, weighted as this many frames (streaming-safe; stored in the model).")]
+        public double? OnlineMeanPriorFrames { get; init; }
+
+        [CommandOption("--online-mean-window <FRAMES>"), Description("With --online-mean: frames of history in the running mean (0: the whole utterance so far)."), DefaultValue(0)]
+        public int OnlineMeanWindow { get; init; }
+
         public override ValidationResult Validate() =>
             string.IsNullOrEmpty(Corpus) || string.IsNullOrEmpty(Out)
                 ? ValidationResult.Error("--corpus and --out are required.")
-                : base.Validate();
+                : OnlineMeanPriorFrames is < 0 || OnlineMeanWindow < 0
+                    ? ValidationResult.Error("--online-mean and --online-mean-window must be zero or more.")
+                    : base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var features = CorpusLoading.FeaturesFor(settings.Corpus, settings.Bins);
+        if (settings.OnlineMeanPriorFrames is { } priorFrames)
+        {
+            features.MeanNormalization = new OnlineMeanNormalization
+            {
+                PriorMean = CorpusFeatureMean.Estimate(settings.Corpus, features),
+                PriorFrames = priorFrames,
+                WindowFrames = settings.OnlineMeanWindow,
+            };
+            features.Validate();
+        }
         using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken);
         var result = ModelTrainingRun.TrainOne(data, settings, settings.Seed, role: "baseline", cancellationToken);
         var family = settings.Family ?? ModelFamily.ForSampleRate((int)features.SampleFrequency);

@@ -12,7 +12,8 @@
 # Usage: scripts/fsdd/loso.sh [FSDD_DIR]   (default ../shared/data/fsdd relative to the repository)
 # Environment: WORK (scratch, default /tmp/fsdd-loso), OUT (results, default bench/results/fsdd), SYNTH_MINUTES (30),
 #   BOOT_EPOCHS (6), LAYERS (2), WIDTH (512), EPOCHS (6), LR (0.1), DEV_EVERY (10), SPEAKERS (default: all in FSDD),
-#   RMS (level every FSDD file is scaled to, default 0.08; "none" to keep recorded levels), NICE (prefix for heavy commands, default "nice -n 19"), REUSE=1 (keep trained models in WORK; only re-decode and re-time).
+#   RMS (level every FSDD file is scaled to, default 0.08; "none" to keep recorded levels),
+#   TRAIN_ARGS (extra options for training each held-out speaker's model, e.g. "--online-mean 30"), NICE (prefix for heavy commands, default "nice -n 19"), REUSE=1 (keep trained models in WORK; only re-decode and re-time).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 fsdd="$(realpath "${1:-$repo/../shared/data/fsdd}")"
@@ -22,6 +23,7 @@ synth_minutes="${SYNTH_MINUTES:-30}"
 boot_epochs="${BOOT_EPOCHS:-6}"
 layers="${LAYERS:-2}"; width="${WIDTH:-512}"; epochs="${EPOCHS:-6}"; lr="${LR:-0.1}"; dev_every="${DEV_EVERY:-10}"
 nice_cmd="${NICE:-nice -n 19}"
+read -r -a train_args <<< "${TRAIN_ARGS:-}"
 # FSDD's speakers differ by ~17 dB in level; every FSDD file is brought to one RMS level for import and decoding.
 rms="${RMS:-0.08}"
 level=(); [[ "$rms" != none ]] && level=(--normalize-rms "$rms")
@@ -59,7 +61,7 @@ for s in $speakers; do
     acoustic corpus import-transcribed "$fsdd" --fsdd --model "$work/boot8k.adm" --out "$corpus" --test-speaker "$s" \
       --dev-every "$dev_every" --include-corpus "$work/synth8k" "${level[@]}" --json > "$work/import-$s.json"
     acoustic train --corpus "$corpus" --out "$model" --layers "$layers" --width "$width" --epochs "$epochs" --lr "$lr" \
-      --json > "$work/train-$s.json"
+      "${train_args[@]}" --json > "$work/train-$s.json"
     acoustic decode-priors --model "$model" --corpus "$corpus" --json > /dev/null
   fi
   start=$(now)
@@ -75,4 +77,4 @@ for s in $speakers; do
 done
 
 python3 "$repo/scripts/fsdd/summarize.py" --work "$work" --out "$out" --fsdd "$fsdd" --speakers $speakers \
-  --config "rms=$rms layers=$layers width=$width epochs=$epochs lr=$lr synth_minutes=$synth_minutes boot_epochs=$boot_epochs dev_every=$dev_every"
+  --config "rms=$rms layers=$layers width=$width epochs=$epochs lr=$lr synth_minutes=$synth_minutes boot_epochs=$boot_epochs dev_every=$dev_every train_args=${TRAIN_ARGS:-}"
