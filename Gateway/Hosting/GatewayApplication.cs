@@ -1,4 +1,5 @@
 using AcousticDistill.Gateway.Rest;
+using AcousticDistill.Gateway.Security;
 using AcousticDistill.Gateway.Streaming;
 using AcousticDistill.Grains.Transcription;
 using AcousticDistill.Silo.Hosting;
@@ -27,13 +28,16 @@ public static class GatewayApplication
                 builder.AddObservability(GatewayMetrics.MeterName);
                 break;
             case "localhost":
+            case "redis":
                 AddClient(builder, options);
                 break;
             default:
-                throw new InvalidOperationException($"Gateway:Cluster '{options.Cluster}' is unknown; use embedded (default) or localhost.");
+                throw new InvalidOperationException($"Gateway:Cluster '{options.Cluster}' is unknown; use embedded (default), localhost or redis.");
         }
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
         builder.Services.Configure<TranscriptionOptions>(builder.Configuration.GetSection(TranscriptionOptions.Section));
+        builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
+        builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<StreamAdmission>();
         builder.Services.AddSingleton<VoskStreamHandler>();
@@ -46,13 +50,14 @@ public static class GatewayApplication
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapObservabilityEndpoints();
-        app.Map("/v1/stream", (HttpContext context, VoskStreamHandler handler) => handler.HandleAsync(context));
+        app.Map("/v1/stream", (HttpContext context, VoskStreamHandler handler) => handler.HandleAsync(context)).RequireStreamKey();
         app.MapRecognize();
         app.MapModels();
         return app;
     }
 
-    // An Orleans client of silos on this machine; the silos host the grains, this process only forwards.
+    // An Orleans client of a cluster (silos on this machine, or found through Redis membership); the silos host the
+    // grains, this process only forwards.
     private static void AddClient(WebApplicationBuilder builder, GatewayOptions options)
     {
         var silo = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
@@ -63,7 +68,14 @@ public static class GatewayApplication
                 cluster.ClusterId = silo.ClusterId;
                 cluster.ServiceId = silo.ServiceId;
             });
-            client.UseLocalhostClustering(options.SiloGatewayPort);
+            if (options.Cluster.Equals("redis", StringComparison.OrdinalIgnoreCase))
+            {
+                client.UseRedisClustering(RedisOptions.Required(builder.Configuration, "Gateway:Cluster=redis"));
+            }
+            else
+            {
+                client.UseLocalhostClustering(options.SiloGatewayPort);
+            }
         });
         builder.Services.AddMetrics();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName, "Microsoft.Orleans").AddPrometheusExporter());

@@ -7,8 +7,9 @@ public sealed class GatewayOptions
     public const string Section = "Gateway";
 
     /// <summary>
-    /// <c>embedded</c> (default: co-host a silo in this process, the single-machine mode) or <c>localhost</c>
-    /// (Orleans client of silos on this machine, through <see cref="SiloGatewayPort"/>).
+    /// <c>embedded</c> (default: co-host a silo in this process, the single-machine mode), <c>localhost</c>
+    /// (Orleans client of a silo on this machine, through <see cref="SiloGatewayPort"/>) or <c>redis</c> (Orleans client
+    /// of the cluster whose membership is in Redis, <c>Redis:ConnectionString</c>).
     /// </summary>
     public string Cluster { get; set; } = "embedded";
 

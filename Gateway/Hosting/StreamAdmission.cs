@@ -1,25 +1,51 @@
+using System.Collections.Concurrent;
+using AcousticDistill.Gateway.Security;
+using Microsoft.Extensions.Options;
+
 namespace AcousticDistill.Gateway.Hosting;
 
-/// <summary>Counts open streams against <see cref="StreamLimits.MaxConcurrentStreams"/>; a stream holds its slot until disposed.</summary>
-public sealed class StreamAdmission(Microsoft.Extensions.Options.IOptions<GatewayOptions> options)
+/// <summary>
+/// Counts open streams against <see cref="StreamLimits.MaxConcurrentStreams"/> and, per client, against
+/// <see cref="SecurityOptions.MaxStreamsPerClient"/>; a stream holds its slots until disposed.
+/// </summary>
+public sealed class StreamAdmission(IOptions<GatewayOptions> gateway, IOptions<SecurityOptions> security)
 {
+    private readonly ConcurrentDictionary<string, int> _perClient = new(StringComparer.Ordinal);
     private int _open;
 
     /// <summary>Streams open now.</summary>
     public int Open => Volatile.Read(ref _open);
 
-    /// <summary>A slot for one stream, or null when the limit is reached.</summary>
-    public IDisposable? TryEnter()
+    /// <summary>Slots for one stream of <paramref name="client"/>, or the reason there are none.</summary>
+    public (IDisposable? Slot, string? Refusal) TryEnter(string client)
     {
-        if (Interlocked.Increment(ref _open) > options.Value.Limits.MaxConcurrentStreams)
+        var perClientLimit = security.Value.MaxStreamsPerClient;
+        if (perClientLimit > 0 && _perClient.AddOrUpdate(client, 1, (_, n) => n + 1) > perClientLimit)
+        {
+            Leave(client);
+            return (null, $"this client already has {perClientLimit} streams open (Security:MaxStreamsPerClient).");
+        }
+        if (Interlocked.Increment(ref _open) > gateway.Value.Limits.MaxConcurrentStreams)
         {
             Interlocked.Decrement(ref _open);
-            return null;
+            if (perClientLimit > 0)
+            {
+                Leave(client);
+            }
+            return (null, $"this gateway already serves {gateway.Value.Limits.MaxConcurrentStreams} streams; retry later.");
         }
-        return new Slot(this);
+        return (new Slot(this, perClientLimit > 0 ? client : null), null);
     }
 
-    private sealed class Slot(StreamAdmission owner) : IDisposable
+    private void Leave(string client)
+    {
+        if (_perClient.AddOrUpdate(client, 0, (_, n) => n - 1) <= 0)
+        {
+            _perClient.TryRemove(new KeyValuePair<string, int>(client, 0));
+        }
+    }
+
+    private sealed class Slot(StreamAdmission owner, string? client) : IDisposable
     {
         private int _disposed;
 
@@ -28,6 +54,10 @@ public sealed class StreamAdmission(Microsoft.Extensions.Options.IOptions<Gatewa
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
                 Interlocked.Decrement(ref owner._open);
+                if (client is not null)
+                {
+                    owner.Leave(client);
+                }
             }
         }
     }

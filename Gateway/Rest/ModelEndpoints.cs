@@ -1,3 +1,4 @@
+using AcousticDistill.Gateway.Security;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Transcription;
@@ -16,9 +17,9 @@ public static class ModelEndpoints
     public static void MapModels(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/models", ListAsync);
-        app.MapPost("/v1/models/{family}/distill", DistillAsync);
-        app.MapPost("/v1/models/{family}/promote", PromoteAsync);
-        app.MapPost("/v1/models/{family}/rollback", RollbackAsync);
+        app.MapPost("/v1/models/{family}/distill", DistillAsync).RequireAdminKey();
+        app.MapPost("/v1/models/{family}/promote", PromoteAsync).RequireAdminKey();
+        app.MapPost("/v1/models/{family}/rollback", RollbackAsync).RequireAdminKey();
         app.MapGet("/v1/jobs/{id:guid}", JobAsync);
     }
 

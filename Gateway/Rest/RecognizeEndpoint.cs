@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Gateway.Hosting;
+using AcousticDistill.Gateway.Security;
 using AcousticDistill.Grains.Interfaces.Transcription;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ namespace AcousticDistill.Gateway.Rest;
 public static class RecognizeEndpoint
 {
     /// <summary>Maps the endpoint.</summary>
-    public static void MapRecognize(this IEndpointRouteBuilder app) => app.MapPost("/v1/recognize", RecognizeAsync);
+    public static void MapRecognize(this IEndpointRouteBuilder app) => app.MapPost("/v1/recognize", RecognizeAsync).RequireStreamKey();
 
     private static async Task<IResult> RecognizeAsync(HttpContext context, IGrainFactory grains, IOptions<GatewayOptions> options,
         GatewayMetrics metrics, StreamAdmission admission)
@@ -52,10 +53,11 @@ public static class RecognizeEndpoint
             return Problem(metrics, StatusCodes.Status400BadRequest, "bad_audio", "Unreadable audio", ex.Message);
         }
 
-        using var slot = admission.TryEnter();
+        var (slot, refusal) = admission.TryEnter(ApiKeys.Client(context));
+        using var _ = slot;
         if (slot is null)
         {
-            return Problem(metrics, StatusCodes.Status503ServiceUnavailable, "too_many_streams", "Too many streams", "Retry later.");
+            return Problem(metrics, StatusCodes.Status429TooManyRequests, "too_many_streams", "Too many streams", refusal!);
         }
         var query = context.Request.Query;
         var words = query["words"].FirstOrDefault() is not ("0" or "false");

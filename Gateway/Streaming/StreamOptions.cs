@@ -21,14 +21,14 @@ public sealed class StreamOptions
     /// <summary>Phrase list (empty = the family's default grammar).</summary>
     public ImmutableArray<string> PhraseList { get; set; } = [];
 
-    /// <summary>Settings from the request's query; <see cref="ProtocolViolation"/> for a malformed value.</summary>
+    /// <summary>Settings from the request's query; <see cref="StreamError"/> for a malformed value.</summary>
     public static StreamOptions FromQuery(IQueryCollection query)
     {
         var options = new StreamOptions { Family = query["model"].FirstOrDefault() };
         if (query["sample_rate"].FirstOrDefault() is { } rate)
         {
             options.SampleRate = int.TryParse(rate, out var value) ? value
-                : throw new ProtocolViolation("bad_config", $"sample_rate '{rate}' is not a whole number of Hz.");
+                : throw new StreamError("bad_config", $"sample_rate '{rate}' is not a whole number of Hz.");
         }
         if (query["words"].FirstOrDefault() is { } words)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AcousticDistill.Grains.Interfaces.Transcription;
@@ -21,7 +22,7 @@ public sealed record VoskEof : VoskCommand;
 /// </summary>
 public static class VoskMessages
 {
-    /// <summary>Parses a text message; <see cref="ProtocolViolation"/> naming the problem for anything else.</summary>
+    /// <summary>Parses a text message; <see cref="StreamError"/> naming the problem for anything else.</summary>
     public static VoskCommand Parse(string text)
     {
         JsonNode? root;
@@ -31,11 +32,11 @@ public static class VoskMessages
         }
         catch (JsonException ex)
         {
-            throw new ProtocolViolation("bad_message", $"text message is not JSON: {ex.Message}");
+            throw new StreamError("bad_message", $"text message is not JSON: {ex.Message}", WebSocketCloseStatus.InvalidPayloadData);
         }
         if (root is not JsonObject message)
         {
-            throw new ProtocolViolation("bad_message", "text message must be a JSON object: {\"config\": {...}} or {\"eof\" : 1}.");
+            throw new StreamError("bad_message", "text message must be a JSON object: {\"config\": {...}} or {\"eof\" : 1}.", WebSocketCloseStatus.InvalidPayloadData);
         }
         if (message.ContainsKey("eof"))
         {
@@ -45,7 +46,7 @@ public static class VoskMessages
         {
             return ParseConfig(config);
         }
-        throw new ProtocolViolation("bad_message", "unknown text message; expected {\"config\": {...}} or {\"eof\" : 1}.");
+        throw new StreamError("bad_message", "unknown text message; expected {\"config\": {...}} or {\"eof\" : 1}.", WebSocketCloseStatus.InvalidPayloadData);
     }
 
     private static VoskConfig ParseConfig(JsonObject config)
@@ -55,7 +56,7 @@ public static class VoskMessages
         {
             if (rateNode is not JsonValue value || !value.TryGetValue<double>(out var number) || number != Math.Floor(number) || number is < 1 or > int.MaxValue)
             {
-                throw new ProtocolViolation("bad_config", $"config.sample_rate must be a whole number of Hz; got {rateNode.ToJsonString()}.");
+                throw new StreamError("bad_config", $"config.sample_rate must be a whole number of Hz; got {rateNode.ToJsonString()}.");
             }
             rate = (int)number;
         }
@@ -64,14 +65,14 @@ public static class VoskMessages
         {
             words = wordsNode is JsonValue w && w.TryGetValue<bool>(out var flag) ? flag
                 : wordsNode is JsonValue n && n.TryGetValue<int>(out var i) ? i != 0
-                : throw new ProtocolViolation("bad_config", "config.words must be true or false.");
+                : throw new StreamError("bad_config", "config.words must be true or false.");
         }
         var phrases = ImmutableArray<string>.Empty;
         if ((config["phrase_list"] ?? config["grammar"]) is { } listNode)
         {
             if (listNode is not JsonArray list || list.Any(p => p is not JsonValue v || !v.TryGetValue<string>(out _)))
             {
-                throw new ProtocolViolation("bad_config", "config.phrase_list must be an array of strings.");
+                throw new StreamError("bad_config", "config.phrase_list must be an array of strings.");
             }
             // "[unk]" is Vosk's garbage word; this decoder has no garbage model, so it is dropped.
             phrases = [.. list.Select(p => p!.GetValue<string>()).Where(p => p.Trim() != "[unk]")];
@@ -107,9 +108,19 @@ public static class VoskMessages
     public static string Error(string code, string message) => new JsonObject { ["error"] = message, ["code"] = code }.ToJsonString();
 }
 
-/// <summary>A client broke the protocol or a limit; <see cref="Code"/> is the machine-readable reason.</summary>
-public sealed class ProtocolViolation(string code, string message) : Exception(message)
+/// <summary>
+/// Ends a stream with an error message and a close status: the client broke the protocol or a limit, or the stream's
+/// session was lost; <see cref="Code"/> is the machine-readable reason.
+/// </summary>
+public sealed class StreamError(string code, string message, WebSocketCloseStatus closeStatus = WebSocketCloseStatus.PolicyViolation)
+    : Exception(message)
 {
-    /// <summary>Short reason, e.g. <c>bad_config</c>, <c>message_too_big</c>, <c>idle_timeout</c>.</summary>
+    /// <summary>Close status 1013 ("try again later"): the service, not the client, ended the stream.</summary>
+    public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
+    /// <summary>Short reason, e.g. <c>bad_config</c>, <c>message_too_big</c>, <c>idle_timeout</c>, <c>session_lost</c>.</summary>
     public string Code { get; } = code;
+
+    /// <summary>The WebSocket close status sent after the error message.</summary>
+    public WebSocketCloseStatus CloseStatus { get; } = closeStatus;
 }

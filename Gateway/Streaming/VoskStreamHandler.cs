@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Gateway.Hosting;
+using AcousticDistill.Gateway.Security;
 using AcousticDistill.Grains.Interfaces.Transcription;
 using Microsoft.Extensions.Options;
 
@@ -31,12 +32,13 @@ public sealed class VoskStreamHandler(
                 detail: "GET /v1/stream speaks Vosk's WebSocket protocol; open it with a WebSocket client.").ExecuteAsync(context);
             return;
         }
-        using var slot = admission.TryEnter();
+        var (slot, refusal) = admission.TryEnter(ApiKeys.Client(context));
+        using var _ = slot;
         if (slot is null)
         {
             metrics.Error("too_many_streams");
-            await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many streams",
-                detail: $"This gateway already serves {options.Value.Limits.MaxConcurrentStreams} streams; retry later.").ExecuteAsync(context);
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many streams", detail: refusal,
+                extensions: new Dictionary<string, object?> { ["code"] = "too_many_streams" }).ExecuteAsync(context);
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
@@ -47,9 +49,9 @@ public sealed class VoskStreamHandler(
         {
             finished = await RunAsync(socket, session, StreamOptions.FromQuery(context.Request.Query), context.RequestAborted);
         }
-        catch (ProtocolViolation ex)
+        catch (StreamError ex)
         {
-            await FailAsync(socket, ex.Code, ex.Message, CloseStatusFor(ex.Code));
+            await FailAsync(socket, ex.Code, ex.Message, ex.CloseStatus);
         }
         catch (ArgumentException ex)
         {
@@ -108,7 +110,7 @@ public sealed class VoskStreamHandler(
                 {
                     if (started)
                     {
-                        throw new ProtocolViolation("bad_config", "the config message must come before any audio.");
+                        throw new StreamError("bad_config", "the config message must come before any audio.");
                     }
                     stream.Apply(config);
                     continue;
@@ -117,7 +119,7 @@ public sealed class VoskStreamHandler(
                 {
                     await session.StartAsync(stream.ToConfig());
                 }
-                var final = await session.FinishAsync();
+                var final = await WhileSessionLivesAsync(() => session.FinishAsync());
                 await SendAsync(socket, VoskMessages.Final([final], stream.Words), aborted);
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "eof", aborted);
                 return true;
@@ -126,15 +128,33 @@ public sealed class VoskStreamHandler(
             {
                 if (AudioSniffer.Container(buffer.WrittenSpan) is { } container)
                 {
-                    throw new ProtocolViolation("not_pcm", $"binary messages must be raw 16-bit little-endian mono PCM, but this one starts like {container}.");
+                    throw new StreamError("not_pcm", $"binary messages must be raw 16-bit little-endian mono PCM, but this one starts like {container}.",
+                        WebSocketCloseStatus.InvalidPayloadData);
                 }
                 await session.StartAsync(stream.ToConfig());
                 started = true;
             }
-            var update = await session.AcceptAudioAsync(buffer.WrittenSpan.ToArray());
+            var chunk = buffer.WrittenSpan.ToArray();
+            var update = await WhileSessionLivesAsync(() => session.AcceptAudioAsync(chunk));
             reply = update.Finals.Length > 0 ? VoskMessages.Final(update.Finals, stream.Words) : VoskMessages.Partial(update.Partial);
             await SendAsync(socket, reply, aborted);
             metrics.Replied(Stopwatch.GetElapsedTime(arrived).TotalSeconds);
+        }
+    }
+
+    // A started session that fails (its silo died, or it was collected and a new, empty activation answered) cannot
+    // continue: the client is told to open a new stream; the finals it already received stay valid.
+    private static async Task<T> WhileSessionLivesAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            throw new StreamError("session_lost",
+                $"this stream's session was lost ({ex.GetType().Name}); open a new stream and send the audio after the last final again.",
+                StreamError.TryAgainLater);
         }
     }
 
@@ -154,7 +174,7 @@ public sealed class VoskStreamHandler(
             }
             catch (OperationCanceledException) when (idle.IsCancellationRequested)
             {
-                throw new ProtocolViolation("idle_timeout", $"no message for {limits.IdleTimeout.TotalSeconds:0.#} s; the stream is closed.");
+                throw new StreamError("idle_timeout", $"no message for {limits.IdleTimeout.TotalSeconds:0.#} s; the stream is closed.");
             }
             if (result.MessageType == WebSocketMessageType.Close)
             {
@@ -163,7 +183,8 @@ public sealed class VoskStreamHandler(
             buffer.Advance(result.Count);
             if (buffer.WrittenCount > limits.MaxMessageBytes)
             {
-                throw new ProtocolViolation("message_too_big", $"a message exceeds the limit of {limits.MaxMessageBytes} bytes; send audio in smaller chunks.");
+                throw new StreamError("message_too_big", $"a message exceeds the limit of {limits.MaxMessageBytes} bytes; send audio in smaller chunks.",
+                    WebSocketCloseStatus.MessageTooBig);
             }
             if (result.EndOfMessage)
             {
@@ -194,13 +215,6 @@ public sealed class VoskStreamHandler(
             logger.LogDebug("Could not deliver the error to a closing stream: {Message}", ex.Message);
         }
     }
-
-    private static WebSocketCloseStatus CloseStatusFor(string code) => code switch
-    {
-        "message_too_big" => WebSocketCloseStatus.MessageTooBig,
-        "not_pcm" or "bad_message" => WebSocketCloseStatus.InvalidPayloadData,
-        _ => WebSocketCloseStatus.PolicyViolation,
-    };
 
     private async Task CloseQuietly(ITranscriptionSessionGrain session)
     {

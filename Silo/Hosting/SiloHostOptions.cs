@@ -6,11 +6,17 @@ public sealed class SiloHostOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "Silo";
 
-    /// <summary><c>localhost</c> (development, one machine) or <c>redis</c>.</summary>
+    /// <summary><c>localhost</c> (development, one silo) or <c>redis</c> (membership in Redis: several silos, <see cref="RedisOptions"/>).</summary>
     public string Clustering { get; set; } = "localhost";
 
-    /// <summary><c>memory</c> (state rebuilt by re-registering from the model store) or <c>redis</c>.</summary>
+    /// <summary><c>memory</c> (state rebuilt from the model store's manifests) or <c>redis</c> (grain state and reminders in Redis).</summary>
     public string Storage { get; set; } = "memory";
+
+    /// <summary>
+    /// Address other silos and clients reach this silo at (Redis clustering); default: the <c>POD_IP</c> environment
+    /// variable (Kubernetes), else 127.0.0.1 (several silos on one machine).
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
 
     /// <summary>Silo-to-silo port.</summary>
     public int SiloPort { get; set; } = 11111;

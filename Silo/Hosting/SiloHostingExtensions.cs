@@ -1,6 +1,8 @@
+using System.Net;
 using AcousticDistill.Grains;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using StackExchange.Redis;
 
 namespace AcousticDistill.Silo.Hosting;
 
@@ -23,10 +25,12 @@ public static class SiloHostingExtensions
                 case "localhost":
                     silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
                     break;
+                case "redis":
+                    silo.UseRedisClustering(RedisOptions.Required(builder.Configuration, "Silo:Clustering=redis"));
+                    silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                    break;
                 default:
-                    throw new InvalidOperationException(
-                        $"Silo:Clustering '{options.Clustering}' is not available in this build (supported: localhost; " +
-                        "redis needs the Microsoft.Orleans.Clustering.Redis package).");
+                    throw new InvalidOperationException($"Silo:Clustering '{options.Clustering}' is unknown; use localhost or redis.");
             }
             switch (options.Storage.ToLowerInvariant())
             {
@@ -34,10 +38,13 @@ public static class SiloHostingExtensions
                     silo.AddMemoryGrainStorage(Constants.StateStorage);
                     silo.UseInMemoryReminderService();
                     break;
+                case "redis":
+                    var connection = RedisOptions.Required(builder.Configuration, "Silo:Storage=redis");
+                    silo.AddRedisGrainStorage(Constants.StateStorage, redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(connection));
+                    silo.UseRedisReminderService(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(connection));
+                    break;
                 default:
-                    throw new InvalidOperationException(
-                        $"Silo:Storage '{options.Storage}' is not available in this build (supported: memory; " +
-                        "redis needs the Microsoft.Orleans.Persistence.Redis and Reminders.Redis packages).");
+                    throw new InvalidOperationException($"Silo:Storage '{options.Storage}' is unknown; use memory or redis.");
             }
             silo.AddDashboard();
         });
@@ -45,5 +52,13 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<ScheduleRegistration>();
         builder.Services.AddHostedService<DefaultModelRegistration>();
         return builder;
+    }
+
+    private static IPAddress AdvertisedAddress(SiloHostOptions options)
+    {
+        var text = options.AdvertisedAddress ?? Environment.GetEnvironmentVariable("POD_IP") ?? "127.0.0.1";
+        return IPAddress.TryParse(text, out var address)
+            ? address
+            : throw new InvalidOperationException($"Silo:AdvertisedAddress '{text}' is not an IP address.");
     }
 }

@@ -10,7 +10,7 @@ namespace AcousticDistill.Gateway.Tests.Fixtures;
 /// The real Gateway in its embedded single-process mode on free loopback ports, with a temporary model store seeded
 /// from the committed default models (models/), and short limits so that limit tests run quickly.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     /// <summary>Idle timeout of test streams.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(2);
@@ -35,12 +35,16 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>Scratch folder of this fixture.</summary>
     public string Root => _root;
 
+    /// <summary>Extra command-line settings of a derived fixture.</summary>
+    protected virtual string[] MoreSettings => [];
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
         App = GatewayApplication.Create(
         [
+            .. MoreSettings,
             "--urls", "http://127.0.0.1:0",
             $"--Silo:SiloPort={FreePort()}",
             $"--Silo:GatewayPort={FreePort()}",

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace AcousticDistill.Gateway.Security;
+
+/// <summary>
+/// Checks API keys, given as <c>Authorization: Bearer KEY</c>, <c>X-Api-Key: KEY</c> or, for browsers' WebSockets
+/// (which cannot set headers), <c>?api_key=KEY</c>. Comparison takes the same time whatever the key.
+/// </summary>
+public sealed class ApiKeys(IOptionsMonitor<SecurityOptions> options)
+{
+    /// <summary>The key a request carries, or null.</summary>
+    public static string? Presented(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+        return request.Headers["X-Api-Key"].FirstOrDefault() ?? request.Query["api_key"].FirstOrDefault();
+    }
+
+    /// <summary>Null when the request may use admin endpoints, else the refusal.</summary>
+    public IResult? RefuseAdmin(HttpContext context)
+    {
+        var keys = options.CurrentValue.AdminApiKeys;
+        if (keys.Count == 0)
+        {
+            return context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address) ? null
+                : Refuse(StatusCodes.Status403Forbidden, "Admin endpoints are closed",
+                    "No admin API key is configured (Security:AdminApiKeys), so admin endpoints only answer requests from this machine.");
+        }
+        return Refused(keys, Presented(context.Request), "an admin API key");
+    }
+
+    /// <summary>Null when the request may stream or recognise, else the refusal.</summary>
+    public IResult? RefuseStream(HttpContext context)
+    {
+        var keys = options.CurrentValue.StreamApiKeys;
+        return keys.Count == 0 ? null : Refused(keys, Presented(context.Request), "a streaming API key");
+    }
+
+    /// <summary>Who a request counts against for per-client limits: its key, else its address.</summary>
+    public static string Client(HttpContext context) =>
+        Presented(context.Request) is { Length: > 0 } key
+            ? "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]
+            : "ip:" + context.Connection.RemoteIpAddress;
+
+    private static IResult? Refused(List<string> keys, string? presented, string what)
+    {
+        if (string.IsNullOrEmpty(presented))
+        {
+            return Refuse(StatusCodes.Status401Unauthorized, "API key required",
+                $"This endpoint needs {what}: send 'Authorization: Bearer KEY' or 'X-Api-Key: KEY' (WebSockets: ?api_key=KEY).");
+        }
+        var given = Encoding.UTF8.GetBytes(presented);
+        var match = false;
+        foreach (var key in keys)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(key));
+        }
+        return match ? null : Refuse(StatusCodes.Status403Forbidden, "API key refused", $"The key given is not {what}.");
+    }
+
+    private static IResult Refuse(int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = "unauthorized" });
+}
