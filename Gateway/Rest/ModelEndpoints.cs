@@ -101,6 +101,7 @@ public static class ModelEndpoints
             message = status.Message,
             stages = status.Stages.Select(s => new { stage = s.Stage.ToString(), seconds = s.Seconds }),
             resumes = status.Resumes,
+            silo = status.Silo,
         });
     }
 

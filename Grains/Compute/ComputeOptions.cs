@@ -21,6 +21,12 @@ public sealed class ComputeOptions
     /// <summary>Folder for per-job intermediate files (soft targets); shared by silos that may resume a job.</summary>
     public string WorkDirectory { get; set; } = "distill-work";
 
+    /// <summary>
+    /// Period of a running job's keep-alive reminder: after its silo dies, the reminder wakes the job on a surviving
+    /// silo within about this time (Orleans' minimum reminder period, 1 minute, applies unless lowered).
+    /// </summary>
+    public TimeSpan JobKeepAlive { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Throws a clear error for values that cannot work.</summary>
     public void Validate()
     {

@@ -24,8 +24,10 @@ public sealed class DistillationJobGrain(
     IModelStore store,
     IOptions<ComputeOptions> options,
     AcousticMetrics metrics,
-    ILogger<DistillationJobGrain> logger) : Grain, IDistillationJobGrain
+    ILogger<DistillationJobGrain> logger) : Grain, IDistillationJobGrain, IRemindable
 {
+    private const string KeepAliveReminder = "job-keepalive";
+
     private static readonly TimeSpan s_keepAlive = TimeSpan.FromMinutes(30);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly BackgroundWork _work = new();
@@ -33,15 +35,24 @@ public sealed class DistillationJobGrain(
     private DistillationJobState Job => state.State;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Job is { Outcome: DistillationOutcome.Running, Request: not null })
         {
             Job.Resumes++;
-            logger.LogInformation("Job {JobId} resumes at stage {Stage}", this.GetPrimaryKey(), Job.NextStage);
+            logger.LogInformation("Job {JobId} resumes at stage {Stage} on {Silo}", this.GetPrimaryKey(), Job.NextStage, RuntimeIdentity);
+            await KeepAliveAsync();
             StartLoop();
         }
-        return Task.CompletedTask;
+    }
+
+    /// <summary>The keep-alive reminder's only work is to activate the job, which resumes it (see <see cref="OnActivateAsync"/>).</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == KeepAliveReminder && Job.Outcome != DistillationOutcome.Running)
+        {
+            await StopKeepAliveAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -61,6 +72,7 @@ public sealed class DistillationJobGrain(
             Job.NextStage = DistillationStage.CollectSoftTargets;
             Job.Outcome = DistillationOutcome.Running;
             await WriteAsync();
+            await KeepAliveAsync();
             StartLoop();
         }
         return Status();
@@ -126,6 +138,7 @@ public sealed class DistillationJobGrain(
             Job.Message = $"{Job.NextStage} failed: {ex.Message}";
         }
         await WriteAsync();
+        await StopKeepAliveAsync();
         metrics.JobFinished(family, Job.Outcome.ToString().ToLowerInvariant());
     }
 
@@ -211,6 +224,17 @@ public sealed class DistillationJobGrain(
         }
     }
 
+    // A running job holds a persistent reminder, so that if its silo dies a surviving silo activates (and so resumes) it.
+    private Task KeepAliveAsync() => this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.JobKeepAlive, options.Value.JobKeepAlive);
+
+    private async Task StopKeepAliveAsync()
+    {
+        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
     private DistillationJobStatus Status() => new(
         this.GetPrimaryKey(),
         Job.Request?.Family,
@@ -220,5 +244,6 @@ public sealed class DistillationJobGrain(
         Job.Metrics is { DevFrameAccuracy: var dev } && !double.IsNaN(dev) ? dev : null,
         Job.Message,
         Job.Stages.ToImmutableArray(),
-        Job.Resumes);
+        Job.Resumes,
+        RuntimeIdentity);
 }
