@@ -100,11 +100,13 @@ Whole numbers are written without an exponent (Helm reads every YAML number as a
   value: {{ include "acoustic-distill.serviceId" . | quote }}
 - name: Silo__ClusterId
   value: {{ include "acoustic-distill.clusterId" . | quote }}
+{{- if has "redis" (list .Values.silo.clustering .Values.silo.storage .Values.gateway.cluster) }}
 - name: Redis__ConnectionString
   valueFrom:
     secretKeyRef:
       name: {{ include "acoustic-distill.redisSecretName" . }}
       key: {{ .Values.redis.existingSecretKey }}
+{{- end }}
 {{- with .Values.security.adminApiKeys }}
 {{- if .existingSecret }}
 {{- range $index, $key := .keys }}
