@@ -18,6 +18,12 @@ public sealed class SiloHostOptions
     /// </summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>
+    /// Run under Orleans' Kubernetes hosting (pod labels, POD_* and ORLEANS_* variables, pod deletion of dead silos);
+    /// default: on when the Kubernetes service environment and POD_NAMESPACE are present.
+    /// </summary>
+    public bool? Kubernetes { get; set; }
+
     /// <summary>Silo-to-silo port.</summary>
     public int SiloPort { get; set; } = 11111;
 

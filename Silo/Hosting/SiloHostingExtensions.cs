@@ -46,6 +46,11 @@ public static class SiloHostingExtensions
                 default:
                     throw new InvalidOperationException($"Silo:Storage '{options.Storage}' is unknown; use memory or redis.");
             }
+            if (options.Kubernetes ?? (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null
+                                       && Environment.GetEnvironmentVariable("POD_NAMESPACE") is not null))
+            {
+                silo.UseKubernetesHosting();
+            }
             silo.AddDashboard();
         });
         builder.Services.AddAcousticGrainServices(builder.Configuration);
