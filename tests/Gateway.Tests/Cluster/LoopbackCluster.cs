@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace AcousticDistill.Gateway.Tests.Cluster;
+
+/// <summary>
+/// A production-shaped cluster on loopback, as separate processes: redis-server (append-only persistence), silos
+/// with Redis clustering, grain storage and reminders sharing one model store and work folder, and a Gateway that is
+/// an Orleans client of them through Redis. Programs come from the solution's build output.
+/// </summary>
+public sealed class LoopbackCluster : IAsyncDisposable
+{
+    private readonly List<ChildProcess> _processes = [];
+    private readonly string _configuration;
+    private ChildProcess? _redis;
+
+    private LoopbackCluster(string root, string configuration)
+    {
+        Root = root;
+        _configuration = configuration;
+        RedisPort = FreePort();
+        GatewayPort = FreePort();
+    }
+
+    /// <summary>Scratch folder (logs, Redis data, model store, work).</summary>
+    public string Root { get; }
+
+    /// <summary>The repository.</summary>
+    public static string Repository => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
+
+    /// <summary>The build configuration of these tests (bin/CONFIGURATION/net10.0), used for the other programs too.</summary>
+    public static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+
+    /// <summary>Redis port.</summary>
+    public int RedisPort { get; }
+
+    /// <summary>Gateway HTTP port.</summary>
+    public int GatewayPort { get; }
+
+    /// <summary>Silos by their silo port.</summary>
+    public Dictionary<int, ChildProcess> Silos { get; } = [];
+
+    /// <summary>The shared model store.</summary>
+    public string ModelStore => Path.Combine(Root, "store");
+
+    /// <summary>The Gateway's base address.</summary>
+    public Uri Http => new($"http://127.0.0.1:{GatewayPort}");
+
+    /// <summary>The Gateway's stream endpoint.</summary>
+    public Uri Stream => new($"ws://127.0.0.1:{GatewayPort}/v1/stream");
+
+    /// <summary>Starts Redis, <paramref name="silos"/> silos (with <paramref name="siloSettings"/>) and the Gateway; waits until both families serve.</summary>
+    public static async Task<LoopbackCluster> StartAsync(int silos, IEnumerable<string> siloSettings)
+    {
+        var cluster = new LoopbackCluster(Path.Combine(Path.GetTempPath(), "loopback-cluster-" + Guid.NewGuid().ToString("N")), Configuration);
+        Directory.CreateDirectory(Path.Combine(cluster.Root, "redis"));
+        cluster.StartRedis();
+        var settings = siloSettings.ToList();
+        for (var i = 0; i < silos; i++)
+        {
+            cluster.StartSilo(settings);
+        }
+        cluster.StartGateway();
+        await cluster.WaitUntilServingAsync(TimeSpan.FromMinutes(2));
+        return cluster;
+    }
+
+    /// <summary>Starts one more silo; returns its silo port.</summary>
+    public int StartSilo(IReadOnlyList<string> settings)
+    {
+        var siloPort = FreePort();
+        var process = ChildProcess.Start($"silo-{siloPort}", "dotnet",
+        [
+            Program("Silo", "AcousticDistill.Silo.dll"),
+            "--urls", $"http://127.0.0.1:{FreePort()}",
+            "--Silo:Clustering=redis", "--Silo:Storage=redis", $"--Redis:ConnectionString=127.0.0.1:{RedisPort}",
+            $"--Silo:SiloPort={siloPort}", $"--Silo:GatewayPort={FreePort()}", "--Silo:ClusterId=loopback",
+            $"--ModelStore:Path={ModelStore}", $"--Compute:WorkDirectory={Path.Combine(Root, "work")}",
+            $"--Models:DefaultDirectory={Path.Combine(Repository, "models")}", "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:AcousticDistill=Information",
+            .. settings,
+        ], Path.Combine(Root, $"silo-{siloPort}.log"));
+        _processes.Add(process);
+        Silos[siloPort] = process;
+        return siloPort;
+    }
+
+    /// <summary>Restarts Redis on the same port and data folder (SIGTERM: it writes its append-only file first).</summary>
+    public async Task RestartRedisAsync()
+    {
+        await _redis!.StopAsync(TimeSpan.FromSeconds(20));
+        StartRedis();
+        await WaitForRedisAsync();
+    }
+
+    /// <summary>GET a JSON document from the Gateway.</summary>
+    public async Task<JsonObject> GetJsonAsync(string path, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = Http, Timeout = timeout };
+        return (await http.GetFromJsonAsync<JsonObject>(path))!;
+    }
+
+    /// <summary>The tail of a process's log, for failure messages.</summary>
+    public string LogTail(string name, int lines = 40)
+    {
+        var path = Path.Combine(Root, name + ".log");
+        return File.Exists(path) ? string.Join('\n', File.ReadLines(path).TakeLast(lines)) : "(no log)";
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes.AsEnumerable().Reverse())
+        {
+            process.Dispose();
+        }
+        _redis?.Dispose();
+        await Task.Delay(100);
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process may still be flushing; the folder is in the temp directory.
+        }
+    }
+
+    private void StartRedis()
+    {
+        _redis = ChildProcess.Start("redis", "redis-server",
+        [
+            "--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--dir", Path.Combine(Root, "redis"),
+            "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no",
+        ], Path.Combine(Root, "redis.log"));
+    }
+
+    private async Task WaitForRedisAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, RedisPort);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        throw new TimeoutException("redis-server did not start: " + LogTail("redis"));
+    }
+
+    private void StartGateway()
+    {
+        _processes.Add(ChildProcess.Start("gateway", "dotnet",
+        [
+            Program("Gateway", "AcousticDistill.Gateway.dll"),
+            "--urls", $"http://127.0.0.1:{GatewayPort}",
+            "--Gateway:Cluster=redis", $"--Redis:ConnectionString=127.0.0.1:{RedisPort}", "--Silo:ClusterId=loopback",
+            "--Logging:LogLevel:Default=Warning",
+        ], Path.Combine(Root, "gateway.log")));
+    }
+
+    private async Task WaitUntilServingAsync(TimeSpan timeout)
+    {
+        await WaitForRedisAsync();
+        var clock = Stopwatch.StartNew();
+        Exception? last = null;
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                var families = (await GetJsonAsync("/v1/models", TimeSpan.FromSeconds(10)))["families"]!.AsArray();
+                if (families.All(f => f!["serving_version"] is not null))
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+            {
+                last = ex;
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"the loopback cluster did not serve within {timeout}: {last?.Message}\n{LogTail("gateway")}");
+    }
+
+    private string Program(string project, string dll)
+    {
+        var path = Path.Combine(Repository, project, "bin", _configuration, "net10.0", dll);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing; build the solution first.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

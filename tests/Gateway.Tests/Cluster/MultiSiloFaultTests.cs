@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Grains.Storage;
+using Xunit.Abstractions;
+
+namespace AcousticDistill.Gateway.Tests.Cluster;
+
+/// <summary>
+/// Fault tests on a Redis-backed cluster of separate processes on loopback (issue 6): a silo is SIGKILLed while
+/// live streams run and a re-distillation job trains; Redis is restarted during operation.
+/// </summary>
+public sealed class MultiSiloFaultTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task SiloKilled_WhileStreamsRunAndAJobTrains_StreamsResumeJobCompletesNothingLostOrRepeated()
+    {
+        var data = await DistillationData.EnsureAsync();
+        await using var cluster = await LoopbackCluster.StartAsync(silos: 2,
+        [
+            "--Schedules:0:Family=en-16k", "--Schedules:0:Period=01:00:00", $"--Schedules:0:Corpus={data.Corpus}",
+            $"--Schedules:0:Teachers={data.Ensemble}", "--Schedules:0:Epochs=30", "--Schedules:0:HiddenLayers=2", "--Schedules:0:HiddenWidth=256",
+            // Any candidate may serve: this test is about faults, the promotion guard has its own tests.
+            "--Registry:PromotionTolerancePoints=100",
+        ]);
+        var utterances = ResilientStream.Utterances(16000, "one two three", "four five six", "seven eight nine", "zero one two");
+        using var stopStreams = new CancellationTokenSource();
+        var streams = Enumerable.Range(0, 4).Select(_ => new ResilientStream(cluster.Stream, utterances, 16000)).ToList();
+        var running = streams.Select(s => Task.Run(() => s.RunAsync(stopStreams.Token))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        using var http = new HttpClient { BaseAddress = cluster.Http, Timeout = TimeSpan.FromSeconds(10) };
+        var trigger = await http.PostAsync("/v1/models/en-16k/distill", null);
+        Assert.True(trigger.StatusCode == HttpStatusCode.Accepted, await trigger.Content.ReadAsStringAsync() + cluster.LogTail("gateway"));
+        var jobId = (string)JsonNode.Parse(await trigger.Content.ReadAsStringAsync())!["job_id"]!;
+        var training = await PollJobAsync(http, jobId, j => (string)j["next_stage"]! == "TrainStudent", TimeSpan.FromMinutes(2));
+        var victimPort = SiloPort((string)training["silo"]!);
+        var victim = cluster.Silos[victimPort];
+
+        victim.Kill();
+        var killedAt = DateTime.UtcNow;
+        var resumed = await PollJobAsync(http, jobId, j => j["silo"] is { } s && SiloPort((string)s!) != victimPort, TimeSpan.FromMinutes(3));
+        var jobBackAfter = DateTime.UtcNow - killedAt;
+        var finished = await PollJobAsync(http, jobId, j => (string)j["outcome"]! != "Running", TimeSpan.FromMinutes(5));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await stopStreams.CancelAsync();
+        await Task.WhenAll(running).WaitAsync(TimeSpan.FromMinutes(1));
+
+        output.WriteLine($"job moved to a survivor {jobBackAfter.TotalSeconds:F1} s after the kill; outcome {finished["outcome"]}, resumes {finished["resumes"]}");
+        foreach (var (stream, i) in streams.Select((s, i) => (s, i)))
+        {
+            output.WriteLine($"stream {i}: {stream.FinalsPerUtterance.Count} utterances, {stream.Connections} connections, errors [{string.Join(", ", stream.Errors)}]" +
+                (stream.RecoveredAt is { } at && stream.FailedAt is not null ? $", served again {(at - killedAt).TotalSeconds:F1} s after the kill" : ""));
+        }
+        Assert.Equal("Promoted", (string)finished["outcome"]!);
+        Assert.True((int)finished["resumes"]! >= 1);
+        foreach (var stream in streams)
+        {
+            // The last utterance may have been cut by the stop; every earlier one has exactly one final.
+            Assert.All(stream.FinalsPerUtterance.SkipLast(1), finals => Assert.Single(finals));
+            Assert.All(stream.Errors, e => Assert.True(e is "session_lost" or "closed" || e.StartsWith("socket:", StringComparison.Ordinal) || e.StartsWith("connect:", StringComparison.Ordinal), e));
+            Assert.True(stream.FinalsPerUtterance.Count >= 6, $"a stream played only {stream.FinalsPerUtterance.Count} utterances");
+        }
+        Assert.Contains(streams, s => s.Errors.Count > 0); // some sessions lived on the killed silo
+        await AssertRegistryConsistentAsync(cluster, (string)finished["candidate"]!);
+    }
+
+    [Fact]
+    public async Task Redis_RestartedDuringOperation_ClusterRecoversWithItsState()
+    {
+        await using var cluster = await LoopbackCluster.StartAsync(silos: 1, []);
+        var before = await ServingAsync(cluster);
+        var utterances = ResilientStream.Utterances(16000, "one two three", "four five six");
+        using var stopStreams = new CancellationTokenSource();
+        var stream = new ResilientStream(cluster.Stream, utterances, 16000);
+        var running = Task.Run(() => stream.RunAsync(stopStreams.Token));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        var clock = Stopwatch.StartNew();
+        await cluster.RestartRedisAsync();
+        var recognized = await RecognizeUntilAsync(cluster, TimeSpan.FromMinutes(2));
+        output.WriteLine($"Redis back in {clock.Elapsed.TotalSeconds:F1} s; first recognition after the restart at {recognized.TotalSeconds:F1} s");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await stopStreams.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(before, await ServingAsync(cluster));
+        Assert.All(stream.FinalsPerUtterance.SkipLast(1), finals => Assert.Single(finals));
+        var fresh = new ResilientStream(cluster.Stream, utterances, 16000);
+        using var once = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await fresh.RunAsync(once.Token);
+        Assert.Equal("one two three", Assert.Single(fresh.FinalsPerUtterance[0]));
+    }
+
+    private static async Task<JsonObject> PollJobAsync(HttpClient http, string jobId, Func<JsonObject, bool> done, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        JsonObject? last = null;
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                last = JsonNode.Parse(await http.GetStringAsync($"/v1/jobs/{jobId}"))!.AsObject();
+                if (done(last))
+                {
+                    return last;
+                }
+                if ((string)last["outcome"]! is "Failed" or "Cancelled")
+                {
+                    throw new Xunit.Sdk.XunitException($"the job ended {last["outcome"]}: {last["message"]}");
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // The job's silo is gone and the cluster has not noticed yet: ask again.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"job {jobId} did not reach the expected state in {timeout}; last: {last?.ToJsonString()}");
+    }
+
+    // "S127.0.0.1:PORT:GENERATION" → PORT.
+    private static int SiloPort(string silo) => int.Parse(silo.Split(':')[1]);
+
+    private static async Task<string> ServingAsync(LoopbackCluster cluster) =>
+        string.Join(",", (await cluster.GetJsonAsync("/v1/models", TimeSpan.FromSeconds(30)))["families"]!.AsArray().Select(f => (string?)f!["serving_version"]));
+
+    private static async Task<TimeSpan> RecognizeUntilAsync(LoopbackCluster cluster, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var wav = File.ReadAllBytes(Fixtures.Speech.Wav("one two three", 16000));
+        using var http = new HttpClient { BaseAddress = cluster.Http, Timeout = TimeSpan.FromSeconds(15) };
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                var response = await http.PostAsync("/v1/recognize", new ByteArrayContent(wav));
+                if (response.IsSuccessStatusCode && (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]! == "one two three")
+                {
+                    return clock.Elapsed;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not yet.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("no recognition after the Redis restart: " + cluster.LogTail("gateway"));
+    }
+
+    // Every registered version's artifact is in the shared store, matches its hash and loads; one serving version per
+    // family; the job's candidate was registered once.
+    private static async Task AssertRegistryConsistentAsync(LoopbackCluster cluster, string candidate)
+    {
+        var store = new FileSystemModelStore(cluster.ModelStore);
+        var families = (await cluster.GetJsonAsync("/v1/models", TimeSpan.FromSeconds(30)))["families"]!.AsArray();
+        foreach (var family in families)
+        {
+            var versions = family!["versions"]!.AsArray().Select(v => v!.AsObject()).ToList();
+            Assert.Single(versions, v => (string)v["status"]! == "serving");
+            foreach (var version in versions)
+            {
+                var bytes = await store.GetAsync((string)version["id"]!);
+                Assert.Equal((string)version["id"]!, ModelArtifact.ContentHash(bytes));
+                Assert.NotNull(ModelArtifact.Deserialize(bytes).Metadata);
+            }
+        }
+        var en16k = families.Single(f => (string)f!["family"]! == "en-16k")!;
+        Assert.Single(en16k["versions"]!.AsArray(), v => (string)v!["id"]! == candidate);
+        Assert.Equal(candidate, (string)en16k["serving_version"]!);
+    }
+}
