@@ -45,12 +45,12 @@ internal sealed record LoadReport(
             errors,
             new { p50 = Rank(latencies, 0.50), p95 = Rank(latencies, 0.95), p99 = Rank(latencies, 0.99), max = latencies.Length > 0 ? Math.Round(latencies[^1], 2) : 0 },
             new { p50 = Rank(rtf, 0.50, 4), p95 = Rank(rtf, 0.95, 4), max = rtf.Length > 0 ? Math.Round(rtf[^1], 4) : 0 },
-            ServerFigures(samples),
+            ServerFigures(samples, tallies.Sum(t => t.AudioSeconds)),
             samples.Count > 1 ? Math.Round((samples[^1].OwnCpuSeconds - samples[0].OwnCpuSeconds) / (samples[^1].Seconds - samples[0].Seconds), 3) : 0,
             samples.Select(s => (object)new { t = Math.Round(s.Seconds, 1), server_cpu_seconds = s.CpuSeconds, server_rss_mib = Math.Round(s.RssMiB, 1), gauge = s.Gauge }).ToList());
     }
 
-    private static object ServerFigures(IReadOnlyList<ProcessSampler.Sample> samples)
+    private static object ServerFigures(IReadOnlyList<ProcessSampler.Sample> samples, double audioSeconds)
     {
         if (samples.Count < 2)
         {
@@ -60,6 +60,8 @@ internal sealed record LoadReport(
         return new
         {
             cpu_cores = Math.Round((samples[^1].CpuSeconds - samples[0].CpuSeconds) / span, 3),
+            // The whole service's real-time factor: its CPU time over the audio it transcribed (sampling starts with the run).
+            cpu_seconds_per_audio_second = audioSeconds > 0 ? Math.Round((samples[^1].CpuSeconds - samples[0].CpuSeconds) / audioSeconds, 5) : 0,
             rss_mib_first = Math.Round(samples[0].RssMiB, 1),
             rss_mib_max = Math.Round(samples.Max(s => s.RssMiB), 1),
             rss_mib_last = Math.Round(samples[^1].RssMiB, 1),
