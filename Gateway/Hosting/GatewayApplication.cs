@@ -78,7 +78,7 @@ public static class GatewayApplication
             }
         });
         builder.Services.AddMetrics();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName, "Microsoft.Orleans").AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName, "Microsoft.Orleans", ObservabilityExtensions.RuntimeMeter).AddPrometheusExporter());
         builder.Services.AddHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), ["live"]);
     }
 }

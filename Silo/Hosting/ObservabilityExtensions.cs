@@ -11,11 +11,14 @@ public static class ObservabilityExtensions
 {
     private const string LiveTag = "live";
 
+    /// <summary>.NET's own meter (GC heap sizes, collections, CPU time, working set, thread pool): dotnet_* series.</summary>
+    public const string RuntimeMeter = "System.Runtime";
+
     /// <summary>Adds the meters <c>AcousticDistill.*</c>, <c>Microsoft.Orleans</c> and <paramref name="moreMeters"/>, a Prometheus exporter and health checks.</summary>
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder, params string[] moreMeters)
     {
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter([AcousticMetrics.RegistryMeterName, AcousticMetrics.DistillationMeterName, TranscriptionMetrics.MeterName, "Microsoft.Orleans", .. moreMeters])
+            .AddMeter([AcousticMetrics.RegistryMeterName, AcousticMetrics.DistillationMeterName, TranscriptionMetrics.MeterName, "Microsoft.Orleans", RuntimeMeter, .. moreMeters])
             .AddPrometheusExporter());
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
