@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using AcousticDistill.Acoustic.Audio;
 
 namespace AcousticDistill.Cli.Load;
@@ -28,16 +27,6 @@ internal sealed class StreamAudio
         {
             throw new FileNotFoundException($"no *.wav files under {path}");
         }
-        return new StreamAudio(paths.Select(p => ToPcm16(WavDecoder.DecodeFile(p, sampleRate))).ToArray(), sampleRate);
-    }
-
-    private static byte[] ToPcm16(float[] samples)
-    {
-        var bytes = new byte[samples.Length * 2];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), (short)Math.Clamp(Math.Round(samples[i] * 32767.0), short.MinValue, short.MaxValue));
-        }
-        return bytes;
+        return new StreamAudio(paths.Select(p => Pcm16Encoder.Encode(WavDecoder.DecodeFile(p, sampleRate))).ToArray(), sampleRate);
     }
 }

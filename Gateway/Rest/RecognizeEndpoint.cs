@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Audio;
@@ -124,14 +123,7 @@ public static class RecognizeEndpoint
     {
         for (var start = 0; start < samples.Length; start += rate)
         {
-            var count = Math.Min(rate, samples.Length - start);
-            var chunk = new byte[count * 2];
-            for (var i = 0; i < count; i++)
-            {
-                var value = (short)Math.Clamp(Math.Round(samples[start + i] * 32767.0), short.MinValue, short.MaxValue);
-                BinaryPrimitives.WriteInt16LittleEndian(chunk.AsSpan(i * 2), value);
-            }
-            yield return chunk;
+            yield return Pcm16Encoder.Encode(samples.AsSpan(start, Math.Min(rate, samples.Length - start)));
         }
     }
 

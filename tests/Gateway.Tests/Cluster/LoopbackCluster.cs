@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using AcousticDistill.Gateway.Tests.Fixtures;
 
 namespace AcousticDistill.Gateway.Tests.Cluster;
 
@@ -21,8 +22,8 @@ public sealed class LoopbackCluster : IAsyncDisposable
     {
         Root = root;
         _configuration = configuration;
-        RedisPort = FreePort();
-        GatewayPort = FreePort();
+        RedisPort = Ports.Free();
+        GatewayPort = Ports.Free();
     }
 
     /// <summary>Scratch folder (logs, Redis data, model store, work).</summary>
@@ -71,13 +72,13 @@ public sealed class LoopbackCluster : IAsyncDisposable
     /// <summary>Starts one more silo; returns its silo port.</summary>
     public int StartSilo(IReadOnlyList<string> settings)
     {
-        var siloPort = FreePort();
+        var siloPort = Ports.Free();
         var process = ChildProcess.Start($"silo-{siloPort}", "dotnet",
         [
             Program("Silo", "AcousticDistill.Silo.dll"),
-            "--urls", $"http://127.0.0.1:{FreePort()}",
+            "--urls", $"http://127.0.0.1:{Ports.Free()}",
             "--Silo:Clustering=redis", "--Silo:Storage=redis", $"--Redis:ConnectionString=127.0.0.1:{RedisPort}",
-            $"--Silo:SiloPort={siloPort}", $"--Silo:GatewayPort={FreePort()}", "--Silo:ClusterId=loopback",
+            $"--Silo:SiloPort={siloPort}", $"--Silo:GatewayPort={Ports.Free()}", "--Silo:ClusterId=loopback",
             $"--ModelStore:Path={ModelStore}", $"--Compute:WorkDirectory={Path.Combine(Root, "work")}",
             $"--Models:DefaultDirectory={Path.Combine(Repository, "models")}", "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:AcousticDistill=Information",
@@ -196,12 +197,5 @@ public sealed class LoopbackCluster : IAsyncDisposable
     {
         var path = Path.Combine(Repository, project, "bin", _configuration, "net10.0", dll);
         return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing; build the solution first.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -143,25 +143,7 @@ public sealed class ResilientStream(Uri uri, IReadOnlyList<byte[]> utterances, i
         }
     }
 
-    private static async Task<JsonObject?> ReceiveAsync(ClientWebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var buffer = new byte[16 * 1024];
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-            message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-            {
-                return JsonNode.Parse(message.ToArray())!.AsObject();
-            }
-        }
-    }
+    private static Task<JsonObject?> ReceiveAsync(ClientWebSocket socket) => WebSocketJson.ReceiveAsync(socket, TimeSpan.FromSeconds(60));
 
     /// <summary>PCM16 of spoken test utterances.</summary>
     public static IReadOnlyList<byte[]> Utterances(int rate, params string[] texts) =>

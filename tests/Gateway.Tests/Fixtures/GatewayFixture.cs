@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AcousticDistill.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +44,8 @@ public class GatewayFixture : IAsyncLifetime
         [
             .. MoreSettings,
             "--urls", "http://127.0.0.1:0",
-            $"--Silo:SiloPort={FreePort()}",
-            $"--Silo:GatewayPort={FreePort()}",
+            $"--Silo:SiloPort={Ports.Free()}",
+            $"--Silo:GatewayPort={Ports.Free()}",
             $"--ModelStore:Path={Path.Combine(_root, "store")}",
             $"--Compute:WorkDirectory={Path.Combine(_root, "work")}",
             $"--Gateway:Limits:IdleTimeout={IdleTimeout}",
@@ -72,13 +70,6 @@ public class GatewayFixture : IAsyncLifetime
 
     /// <summary>The WebSocket address of <c>/v1/stream</c> with an optional query.</summary>
     public Uri StreamUri(string query = "") => new($"ws://{BaseAddress.Authority}/v1/stream{query}");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Test classes sharing one Gateway.</summary>

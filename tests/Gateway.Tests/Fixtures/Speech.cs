@@ -34,15 +34,5 @@ public static class Speech
     }
 
     /// <summary>The audio of <paramref name="wav"/> as raw 16-bit little-endian PCM at <paramref name="rate"/> Hz.</summary>
-    public static byte[] Pcm16(string wav, int rate)
-    {
-        var samples = WavDecoder.DecodeFile(wav, rate);
-        var bytes = new byte[samples.Length * 2];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var value = (short)Math.Clamp(Math.Round(samples[i] * 32767.0), short.MinValue, short.MaxValue);
-            System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), value);
-        }
-        return bytes;
-    }
+    public static byte[] Pcm16(string wav, int rate) => Pcm16Encoder.Encode(WavDecoder.DecodeFile(wav, rate));
 }

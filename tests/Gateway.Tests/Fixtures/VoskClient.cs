@@ -32,24 +32,7 @@ public sealed class VoskClient : IAsyncDisposable
         _socket.SendAsync(bytes, WebSocketMessageType.Binary, true, Timeout()).AsTask();
 
     /// <summary>The next text message as JSON, or null when the server closed the stream.</summary>
-    public async Task<JsonObject?> ReceiveAsync()
-    {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var result = await _socket.ReceiveAsync(buffer, Timeout());
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-            message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-            {
-                return JsonNode.Parse(message.ToArray())!.AsObject();
-            }
-        }
-    }
+    public Task<JsonObject?> ReceiveAsync() => WebSocketJson.ReceiveAsync(_socket, TimeSpan.FromSeconds(60));
 
     /// <summary>Streams PCM in chunks, one reply read per chunk, then eof; returns every reply, the final last.</summary>
     public async Task<List<JsonObject>> TranscribeAsync(byte[] pcm, int chunkBytes)
