@@ -34,6 +34,7 @@ public static class GrainServices
         services.AddSingleton<RecognitionGraphs>();
         services.AddSingleton<TranscriptionMetrics>();
         services.AddSingleton<DefaultModels>();
+        services.AddSingleton<EnsembleAgreement>();
         return services;
     }
 }

@@ -122,4 +122,13 @@ public sealed class AcousticScorer
             }
         }
     }
+
+    /// <summary>The most probable class of each of <paramref name="frames"/> rows of normalised, spliced input.</summary>
+    public int[] Classify(ReadOnlySpan<float> splicedRows, int frames)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var input = tensor(splicedRows.ToArray(), [frames, Metadata.Architecture.InputDim]);
+        return _model.forward(input).argmax(1).cpu().data<long>().Select(c => (int)c).ToArray();
+    }
 }

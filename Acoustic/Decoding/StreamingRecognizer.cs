@@ -18,6 +18,9 @@ public sealed class StreamingRecognizer
         _decoder = new BeamSearchDecoder(graph, FrameTiming.Of(scorer.Metadata.Features), scorer.Classes, options);
     }
 
+    /// <summary>The streaming scorer (for observing the network's input, <see cref="StreamingScorer.RowsScored"/>).</summary>
+    public StreamingScorer Scoring => _scorer;
+
     /// <summary>The decoder (for its endpoint test and search statistics).</summary>
     public BeamSearchDecoder Decoder => _decoder;
 

@@ -29,6 +29,12 @@ public sealed class StreamingScorer
         _dim = _filterbank.Dim;
     }
 
+    /// <summary>
+    /// Called with the network's input rows (normalised, spliced; frames × input dimension) each time frames are scored,
+    /// e.g. to compare the model with others on live traffic. Must not keep the span.
+    /// </summary>
+    public RowsObserver? RowsScored { get; set; }
+
     /// <summary>Frames scored so far.</summary>
     public long FramesScored => _nextToScore;
 
@@ -79,7 +85,9 @@ public sealed class StreamingScorer
         var spliced = _splicer.Splice(window);
         var offset = (int)(_nextToScore - windowStart);
         var scores = new float[count * _scorer.Classes];
-        _scorer.ScoreSpliced(spliced.Data.AsSpan(offset * spliced.Dim, count * spliced.Dim), count, scores);
+        var rows = spliced.Data.AsSpan(offset * spliced.Dim, count * spliced.Dim);
+        _scorer.ScoreSpliced(rows, count, scores);
+        RowsScored?.Invoke(rows, count);
         _nextToScore += count;
         Trim();
         return scores;
@@ -97,3 +105,6 @@ public sealed class StreamingScorer
         }
     }
 }
+
+/// <summary>Receives the network input rows of <paramref name="frames"/> frames just scored.</summary>
+public delegate void RowsObserver(ReadOnlySpan<float> rows, int frames);

@@ -35,6 +35,10 @@ public static class EnsembleDirectory
     /// <summary>Content hashes of the members, in order (lineage of models distilled from this ensemble).</summary>
     public static IReadOnlyList<string> MemberHashes(string directory) => ReadIndex(directory).Members.Select(m => m.Sha256).ToArray();
 
+    /// <summary>Full paths of the member files, in order.</summary>
+    public static IReadOnlyList<string> MemberFiles(string directory) =>
+        ReadIndex(directory).Members.Select(m => Path.Combine(directory, m.File)).ToArray();
+
     /// <summary>Loads every member; clear errors for a missing index, a changed member, or members that read different input.</summary>
     public static Ensemble Load(string directory, int? limit = null)
     {

@@ -158,6 +158,11 @@ public sealed class DistillationJobGrain(
                 Job.CandidateId = await store.PutAsync(student.Bytes, cancellationToken);
                 var priors = await compute.RunAsync(_ => DistillationStageRunner.StudentPriors(taught, student.Bytes), cancellationToken);
                 await ModelPriors.SaveAsync(store, Job.CandidateId, priors, cancellationToken);
+                // The teachers go to the store too, so the student's lineage resolves there (live ensemble agreement).
+                foreach (var member in Acoustic.Distillation.EnsembleDirectory.MemberFiles(taught.TeachersDirectory))
+                {
+                    await store.PutAsync(await File.ReadAllBytesAsync(member, cancellationToken), cancellationToken);
+                }
                 Job.Lineage = RegistryRecords.Lineage(student.Lineage);
                 Job.Metrics = new ModelMetrics(double.NaN, null, student.Parameters, student.Bytes.Length, student.FramesPerSecond);
                 metrics.Trained(request.Family, "student", student.FramesPerSecond);

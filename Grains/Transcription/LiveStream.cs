@@ -19,18 +19,21 @@ public sealed class LiveStream
     private readonly Pcm16StreamDecoder _pcm;
     private readonly List<float> _chunk = [];
     private readonly List<float> _utterance = [];
+    private readonly Action<ServingModel, ReadOnlySpan<float>, int>? _observeRows;
     private StreamingRecognizer _recognizer;
     private long _samplesBeforeUtterance;
 
     /// <summary>A stream at <paramref name="streamSampleRate"/> recognised by <paramref name="model"/> over <paramref name="graph"/>.</summary>
-    public LiveStream(ServingModel model, DecodingGraph graph, int streamSampleRate, EndpointOptions endpoint, DecoderOptions decoder)
+    public LiveStream(ServingModel model, DecodingGraph graph, int streamSampleRate, EndpointOptions endpoint, DecoderOptions decoder,
+        Action<ServingModel, ReadOnlySpan<float>, int>? observeRows = null)
     {
+        _observeRows = observeRows;
         Model = model;
         _graph = graph;
         _endpoint = endpoint;
         _decoder = decoder;
         _pcm = new Pcm16StreamDecoder(streamSampleRate, model.Scorer.SampleRate);
-        _recognizer = new StreamingRecognizer(model.Scorer, graph, decoder);
+        _recognizer = NewRecognizer(model);
     }
 
     /// <summary>The model now decoding.</summary>
@@ -51,7 +54,7 @@ public sealed class LiveStream
                 $"Family {model.Family}'s new version {model.VersionId} runs at {model.Scorer.SampleRate} Hz, not {Model.Scorer.SampleRate} Hz; open streams keep the old version.");
         }
         Model = model;
-        _recognizer = new StreamingRecognizer(model.Scorer, _graph, _decoder);
+        _recognizer = NewRecognizer(model);
         _recognizer.AcceptWaveform(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_utterance));
     }
 
@@ -84,6 +87,17 @@ public sealed class LiveStream
         _recognizer.AcceptWaveform(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_chunk));
         _utterance.AddRange(_chunk);
         return EndUtterance();
+    }
+
+    // The observer sees the network input of every frame the model scores (live ensemble agreement).
+    private StreamingRecognizer NewRecognizer(ServingModel model)
+    {
+        var recognizer = new StreamingRecognizer(model.Scorer, _graph, _decoder);
+        if (_observeRows is { } observe)
+        {
+            recognizer.Scoring.RowsScored = (rows, frames) => observe(model, rows, frames);
+        }
+        return recognizer;
     }
 
     private RecognitionResult EndUtterance()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace AcousticDistill.Grains.Transcription;
@@ -17,6 +18,8 @@ public sealed class TranscriptionMetrics
     private readonly Counter<double> _audioSeconds;
     private readonly Counter<long> _results;
     private readonly Counter<long> _swaps;
+    private readonly Counter<long> _agreementFrames;
+    private readonly ConcurrentDictionary<(string Family, string Version), (long Agree, long Total)> _agreement = new();
 
     /// <summary>Creates the meter through the host's factory.</summary>
     public TranscriptionMetrics(IMeterFactory meterFactory)
@@ -34,6 +37,10 @@ public sealed class TranscriptionMetrics
         _results = meter.CreateCounter<long>("transcription.results", unit: "{result}", description: "Final results sent, by family and model version.");
         _swaps = meter.CreateCounter<long>("transcription.model_swaps", unit: "{swap}",
             description: "Open sessions switched to a newly serving model version.");
+        meter.CreateObservableGauge("transcription.ensemble_agreement", ObserveAgreement, unit: "1",
+            description: "Share of sampled live frames where the serving model's best class equals its teaching ensemble's (0-1).");
+        _agreementFrames = meter.CreateCounter<long>("transcription.ensemble_agreement.frames", unit: "{frame}",
+            description: "Live frames compared with the teaching ensemble.");
     }
 
     /// <summary>A session grain activated.</summary>
@@ -63,6 +70,19 @@ public sealed class TranscriptionMetrics
     public void Result(string family, string version) =>
         _results.Add(1, new KeyValuePair<string, object?>("family", family), new KeyValuePair<string, object?>("version", version));
 
+    /// <summary><paramref name="agree"/> of <paramref name="frames"/> sampled live frames matched the ensemble's class.</summary>
+    public void Agreement(string family, string version, int agree, int frames)
+    {
+        _agreement.AddOrUpdate((family, version), (agree, frames), (_, sum) => (sum.Agree + agree, sum.Total + frames));
+        _agreementFrames.Add(frames, new KeyValuePair<string, object?>("family", family), new KeyValuePair<string, object?>("version", version));
+    }
+
     /// <summary>A session switched model.</summary>
     public void Swapped(string family) => _swaps.Add(1, new KeyValuePair<string, object?>("family", family));
+
+    private IEnumerable<Measurement<double>> ObserveAgreement() =>
+        _agreement.Where(entry => entry.Value.Total > 0).Select(entry => new Measurement<double>(
+            entry.Value.Agree / (double)entry.Value.Total,
+            new KeyValuePair<string, object?>("family", entry.Key.Family),
+            new KeyValuePair<string, object?>("version", entry.Key.Version)));
 }

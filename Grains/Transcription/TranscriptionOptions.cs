@@ -42,6 +42,9 @@ public sealed class TranscriptionOptions
     /// <summary>Torch threads per network call; 1 suits many concurrent streams (each call runs on its caller's thread).</summary>
     public int TorchThreads { get; set; } = 1;
 
+    /// <summary>Share of scored chunks also classified by the serving version's teachers (live ensemble agreement); 0 = off.</summary>
+    public double AgreementSampleRate { get; set; } = 0.05;
+
     /// <summary>Most phrases in one stream's phrase list.</summary>
     public int MaxPhrases { get; set; } = 1000;
 
@@ -58,6 +61,10 @@ public sealed class TranscriptionOptions
         if (TorchThreads <= 0 || Beam <= 0 || MaxActive <= 0 || AcousticScale <= 0 || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero)
         {
             throw new InvalidOperationException("Transcription: TorchThreads, Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive.");
+        }
+        if (AgreementSampleRate is < 0 or > 1)
+        {
+            throw new InvalidOperationException($"Transcription:AgreementSampleRate must be in [0, 1], got {AgreementSampleRate}.");
         }
         if (LanguageModel is null && DefaultWords.Count == 0)
         {

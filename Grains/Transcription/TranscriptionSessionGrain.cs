@@ -18,6 +18,7 @@ public sealed class TranscriptionSessionGrain(
     RecognitionGraphs graphs,
     IOptions<TranscriptionOptions> options,
     TranscriptionMetrics metrics,
+    EnsembleAgreement agreement,
     ILogger<TranscriptionSessionGrain> logger) : Grain, ITranscriptionSessionGrain
 {
     private LiveStream? _stream;
@@ -59,7 +60,7 @@ public sealed class TranscriptionSessionGrain(
         }
         var graph = graphs.For(config.PhraseList);
         _stream = new LiveStream(model, graph, config.SampleRate, settings.Endpoint.ToRules(),
-            new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive });
+            new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive }, agreement.Observe);
         return new SessionInfo(_family, model.VersionId, model.Scorer.SampleRate, config.SampleRate);
     }
 

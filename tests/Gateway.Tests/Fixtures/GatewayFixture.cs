@@ -52,6 +52,7 @@ public class GatewayFixture : IAsyncLifetime
             $"--Gateway:Limits:MaxMessageBytes={MaxMessageBytes}",
             $"--Gateway:Limits:MaxUploadBytes={MaxUploadBytes}",
             "--Logging:LogLevel:Default=Warning",
+            "--Transcription:AgreementSampleRate=1",
         ]);
         await App.StartAsync();
         BaseAddress = new Uri(App.Urls.First());

@@ -80,6 +80,32 @@ public sealed class ModelEndpointTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task EnsembleAgreement_StudentOfTheServingModel_SampledLiveFramesAgreeFully()
+    {
+        using var http = gateway.Http();
+        var registry = gateway.Grains.GetGrain<IModelRegistryGrain>("en-16k");
+        var original = (await registry.GetServingAsync())!;
+        // A "student" whose teacher is the serving model itself, with the same weights: every frame must agree.
+        var student = await RegisterVariantAsync(original, teachers: [original.Id]);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/v1/models/en-16k/promote?version={student}", null)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        await http.PostAsync("/v1/recognize", new ByteArrayContent(File.ReadAllBytes(Speech.Wav("one two three", 16000))));
+        string? line = null;
+        for (var i = 0; i < 50 && line is null; i++)
+        {
+            await Task.Delay(100); // agreement is computed off the stream's turn
+            line = (await http.GetStringAsync("/metrics")).Split('\n')
+                .FirstOrDefault(l => l.StartsWith("transcription_ensemble_agreement{", StringComparison.Ordinal) && l.Contains(student, StringComparison.Ordinal));
+        }
+        await http.PostAsync("/v1/models/en-16k/rollback", null);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        Assert.NotNull(line);
+        Assert.Equal(1.0, double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Metrics_AfterAStream_ExposeGatewayTranscriptionAndRegistrySeries()
     {
         using var http = gateway.Http();
@@ -97,11 +123,12 @@ public sealed class ModelEndpointTests(GatewayFixture gateway)
     }
 
     // The serving model again with another seed in its lineage: other bytes, so another version with the same accuracy.
-    private async Task<string> RegisterVariantAsync(ModelVersion original)
+    private async Task<string> RegisterVariantAsync(ModelVersion original, IReadOnlyList<string>? teachers = null)
     {
         var store = gateway.App.Services.GetRequiredService<IModelStore>();
         var artifact = ModelArtifact.Deserialize(await store.GetAsync(original.Id));
-        var metadata = artifact.Metadata with { Lineage = artifact.Metadata.Lineage with { Seed = Random.Shared.Next(1000, 1_000_000) } };
+        var lineage = artifact.Metadata.Lineage with { Seed = Random.Shared.Next(1000, 1_000_000), Teachers = teachers ?? artifact.Metadata.Lineage.Teachers };
+        var metadata = artifact.Metadata with { Lineage = lineage };
         var id = await store.PutAsync(ModelArtifact.Serialize(artifact.Model, metadata));
         var priors = await ModelPriors.LoadAsync(store, original.Id, metadata.Architecture.Classes);
         await ModelPriors.SaveAsync(store, id, priors);

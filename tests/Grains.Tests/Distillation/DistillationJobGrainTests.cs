@@ -38,6 +38,10 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         var priors = await ModelPriors.LoadAsync(fixture.Store, serving.Id, 120);
         Assert.NotEqual("uniform", priors.Source);
         Assert.True(priors.Frames > 0, "the student's decoding priors are counted from the transfer corpus");
+        foreach (var teacher in serving.Lineage.Teachers)
+        {
+            Assert.True(await fixture.Store.ContainsAsync(teacher), $"teacher {teacher} of the student is in the model store");
+        }
         output.WriteLine(string.Join(", ", status.Stages.Select(s => $"{s.Stage} {s.Seconds:F2} s")) + $"; dev {status.DevFrameAccuracy:P2}");
     }
 
