@@ -28,6 +28,8 @@ public sealed class DashboardMetricsTests(GatewayFixture gateway)
         "training_throughput_per_second_count",
         // Counted when a promotion swaps the model of an open session.
         "transcription_model_swaps_total",
+        // Only while a version whose teachers are in the model store serves and live frames have been sampled.
+        "transcription_ensemble_agreement",
     };
 
     private static readonly string[] s_histogramSuffixes = ["_bucket", "_sum", "_count"];
