@@ -66,7 +66,7 @@ public sealed class VoskStreamHandler(
             metrics.Error("client_gone");
             logger.LogDebug("Stream dropped by the client: {Message}", ex.Message);
         }
-        catch (Exception ex) when (ex is InvalidOperationException)
+        catch (InvalidOperationException ex)
         {
             // The cluster refused the stream (e.g. a family with no serving model): say so, this is not the client's fault.
             await FailAsync(socket, "unavailable", ex.Message, WebSocketCloseStatus.InternalServerError);
@@ -102,7 +102,6 @@ public sealed class VoskStreamHandler(
             {
                 return false;
             }
-            string reply;
             if (type == WebSocketMessageType.Text)
             {
                 var command = VoskMessages.Parse(Encoding.UTF8.GetString(buffer.WrittenSpan));
@@ -136,7 +135,7 @@ public sealed class VoskStreamHandler(
             }
             var chunk = buffer.WrittenSpan.ToArray();
             var update = await WhileSessionLivesAsync(() => session.AcceptAudioAsync(chunk));
-            reply = update.Finals.Length > 0 ? VoskMessages.Final(update.Finals, stream.Words) : VoskMessages.Partial(update.Partial);
+            var reply = update.Finals.Length > 0 ? VoskMessages.Final(update.Finals, stream.Words) : VoskMessages.Partial(update.Partial);
             await SendAsync(socket, reply, aborted);
             metrics.Replied(Stopwatch.GetElapsedTime(arrived).TotalSeconds);
         }
