@@ -68,6 +68,7 @@ public static class GatewayApplication
                 cluster.ClusterId = silo.ClusterId;
                 cluster.ServiceId = silo.ServiceId;
             });
+            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout);
             if (options.Cluster.Equals("redis", StringComparison.OrdinalIgnoreCase))
             {
                 client.UseRedisClustering(RedisOptions.Required(builder.Configuration, "Gateway:Cluster=redis"));

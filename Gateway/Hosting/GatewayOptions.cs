@@ -16,6 +16,13 @@ public sealed class GatewayOptions
     /// <summary>The silo's client gateway port in <c>localhost</c> mode.</summary>
     public int SiloGatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// How long a grain call may take before it fails (client modes). Decoding a chunk takes milliseconds, so a call
+    /// that lasts seconds means its silo is gone: the stream gets <c>session_lost</c> instead of waiting for Orleans'
+    /// 30 s default.
+    /// </summary>
+    public TimeSpan GrainCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Limits of streams and uploads.</summary>
     public StreamLimits Limits { get; set; } = new();
 }

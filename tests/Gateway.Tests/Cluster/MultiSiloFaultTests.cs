@@ -43,7 +43,7 @@ public sealed class MultiSiloFaultTests(ITestOutputHelper output)
         var resumed = await PollJobAsync(http, jobId, j => j["silo"] is { } s && SiloPort((string)s!) != victimPort, TimeSpan.FromMinutes(3));
         var jobBackAfter = DateTime.UtcNow - killedAt;
         var finished = await PollJobAsync(http, jobId, j => (string)j["outcome"]! != "Running", TimeSpan.FromMinutes(5));
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await WaitForUtterancesAfterAsync(streams, killedAt, TimeSpan.FromMinutes(2));
         await stopStreams.CancelAsync();
         await Task.WhenAll(running).WaitAsync(TimeSpan.FromMinutes(1));
 
@@ -60,7 +60,8 @@ public sealed class MultiSiloFaultTests(ITestOutputHelper output)
             // The last utterance may have been cut by the stop; every earlier one has exactly one final.
             Assert.All(stream.FinalsPerUtterance.SkipLast(1), finals => Assert.Single(finals));
             Assert.All(stream.Errors, e => Assert.True(e is "session_lost" or "closed" || e.StartsWith("socket:", StringComparison.Ordinal) || e.StartsWith("connect:", StringComparison.Ordinal), e));
-            Assert.True(stream.FinalsPerUtterance.Count >= 6, $"a stream played only {stream.FinalsPerUtterance.Count} utterances");
+            // Every stream, whether its session died or not, went on to finish utterances after the kill.
+            Assert.True(stream.CompletedAt.Count(t => t > killedAt) >= 1, $"a stream finished no utterance after the kill (errors: {string.Join(", ", stream.Errors)})");
         }
         Assert.Contains(streams, s => s.Errors.Count > 0); // some sessions lived on the killed silo
         await AssertRegistryConsistentAsync(cluster, (string)finished["candidate"]!);
@@ -118,6 +119,16 @@ public sealed class MultiSiloFaultTests(ITestOutputHelper output)
             await Task.Delay(250);
         }
         throw new TimeoutException($"job {jobId} did not reach the expected state in {timeout}; last: {last?.ToJsonString()}");
+    }
+
+    // Streams run in real time; on a busy machine the survivors may need a while to finish an utterance after the kill.
+    private static async Task WaitForUtterancesAfterAsync(IReadOnlyList<ResilientStream> streams, DateTime killedAt, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && streams.Any(s => s.CompletedAt.Count(t => t > killedAt) < 2))
+        {
+            await Task.Delay(250);
+        }
     }
 
     // "S127.0.0.1:PORT:GENERATION" → PORT.

@@ -16,6 +16,9 @@ public sealed class ResilientStream(Uri uri, IReadOnlyList<byte[]> utterances, i
     /// <summary>Non-empty finals received for each utterance played, in order.</summary>
     public List<List<string>> FinalsPerUtterance { get; } = [];
 
+    /// <summary>When each utterance played was completed (UTC), in order.</summary>
+    public List<DateTime> CompletedAt { get; } = [];
+
     /// <summary>Errors the server sent (codes), and connection failures.</summary>
     public List<string> Errors { get; } = [];
 
@@ -50,6 +53,7 @@ public sealed class ResilientStream(Uri uri, IReadOnlyList<byte[]> utterances, i
                     }
                     if (await PlayAsync(socket, pcm, finals))
                     {
+                        CompletedAt.Add(DateTime.UtcNow);
                         break;
                     }
                     socket.Dispose();
