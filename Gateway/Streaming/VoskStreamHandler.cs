@@ -71,6 +71,13 @@ public sealed class VoskStreamHandler(
             // The cluster refused the stream (e.g. a family with no serving model): say so, this is not the client's fault.
             await FailAsync(socket, "unavailable", ex.Message, WebSocketCloseStatus.InternalServerError);
         }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            // Typically a silo just died and the cluster has not declared it dead yet: new sessions may land on it.
+            await FailAsync(socket, "unavailable",
+                $"the cluster could not open a session now ({ex.GetType().Name}); a silo may have just left: retry in a few seconds.",
+                StreamError.TryAgainLater);
+        }
         catch (Exception ex)
         {
             logger.LogError(ex, "Stream failed");

@@ -58,6 +58,7 @@ public sealed class ResilientStream(Uri uri, IReadOnlyList<byte[]> utterances, i
                     }
                     socket.Dispose();
                     socket = null;
+                    await Task.Delay(200, CancellationToken.None); // as a client should before reconnecting
                     if (finals.Count > 0)
                     {
                         break; // its final arrived before the error: sending it again would repeat it
