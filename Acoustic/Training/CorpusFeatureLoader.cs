@@ -20,8 +20,27 @@ public static class CorpusFeatureLoader
         bool withLabels = true,
         int threads = 1,
         Action<int, int>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        Load(corpusDirectory, manifest, split, options, vtlp: null, withLabels, threads, progress, cancellationToken);
+
+    /// <summary>
+    /// Loads one split and, with <paramref name="vtlp"/>, appends its warped copies (copy c of every utterance
+    /// after the originals, ids suffixed <c>#vtlpC</c>, labels shared with the original). The audio is decoded once
+    /// per utterance.
+    /// </summary>
+    public static SplitFeatures Load(
+        string corpusDirectory,
+        CorpusManifest manifest,
+        CorpusSplit split,
+        FbankOptions options,
+        VtlpOptions? vtlp,
+        bool withLabels = true,
+        int threads = 1,
+        Action<int, int>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        vtlp?.Validate();
+        var versions = 1 + (vtlp?.Copies ?? 0);
         if (Math.Abs(options.SampleFrequency - manifest.SampleRate) > 0.5)
         {
             throw new ArgumentException(
@@ -34,8 +53,9 @@ public static class CorpusFeatureLoader
             throw new InvalidDataException($"Corpus '{manifest.Name}' has no utterances in the {split.ToString().ToLowerInvariant()} split.");
         }
 
-        var features = new float[utterances.Length][];
-        var labels = withLabels ? new int[utterances.Length][] : null;
+        var count = utterances.Length;
+        var features = new float[count * versions][];
+        var labels = withLabels ? new int[count * versions][] : null;
         var samples = new long[utterances.Length];
         var done = 0;
         using var extractors = new ThreadLocal<FilterbankExtractor>(() => new FilterbankExtractor(options));
@@ -58,14 +78,27 @@ public static class CorpusFeatureLoader
                             $"{utterance.Id}: {matrix.Frames} feature frames but {labels[i].Length} labels.");
                     }
                 }
+                for (var copy = 1; copy < versions; copy++)
+                {
+                    // The warp changes the filters only, so frame count and labels are the original's.
+                    var warped = new FilterbankExtractor(options, vtlp!.FactorFor(i, copy));
+                    features[(copy * count) + i] = warped.Compute(audio).Data;
+                    if (labels is not null)
+                    {
+                        labels[(copy * count) + i] = labels[i];
+                    }
+                }
                 progress?.Invoke(Interlocked.Increment(ref done), utterances.Length);
             });
 
+        var ids = Enumerable.Range(0, versions)
+            .SelectMany(copy => utterances.Select(u => copy == 0 ? u.Id : $"{u.Id}#vtlp{copy}"))
+            .ToArray();
         return new SplitFeatures(
-            utterances.Select(u => u.Id).ToArray(),
+            ids,
             features,
             labels,
             options.FeatureDim,
-            samples.Sum() / (double)manifest.SampleRate);
+            versions * samples.Sum() / (double)manifest.SampleRate);
     }
 }

@@ -26,12 +26,35 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--online-mean-window <FRAMES>"), Description("With --online-mean: frames of history in the running mean (0: the whole utterance so far)."), DefaultValue(0)]
         public int OnlineMeanWindow { get; init; }
 
-        public override ValidationResult Validate() =>
-            string.IsNullOrEmpty(Corpus) || string.IsNullOrEmpty(Out)
-                ? ValidationResult.Error("--corpus and --out are required.")
-                : OnlineMeanPriorFrames is < 0 || OnlineMeanWindow < 0
-                    ? ValidationResult.Error("--online-mean and --online-mean-window must be zero or more.")
-                    : base.Validate();
+        [CommandOption("--vtlp <MAX_WARP>"), Description("Vocal tract length perturbation of the training split: add warped copies of each utterance's features, mel filters warped by a factor drawn from [1 - MAX_WARP, 1 + MAX_WARP] (e.g. 0.1). Dev and the model's features stay unwarped.")]
+        public double? VtlpMaxWarp { get; init; }
+
+        [CommandOption("--vtlp-copies <N>"), Description("With --vtlp: warped copies per training utterance."), DefaultValue(1)]
+        public int VtlpCopies { get; init; } = 1;
+
+        public VtlpOptions? ToVtlpOptions() =>
+            VtlpMaxWarp is { } warp ? new VtlpOptions { MaxWarp = warp, Copies = VtlpCopies, Seed = Seed } : null;
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrEmpty(Corpus) || string.IsNullOrEmpty(Out))
+            {
+                return ValidationResult.Error("--corpus and --out are required.");
+            }
+            if (OnlineMeanPriorFrames is < 0 || OnlineMeanWindow < 0)
+            {
+                return ValidationResult.Error("--online-mean and --online-mean-window must be zero or more.");
+            }
+            try
+            {
+                ToVtlpOptions()?.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                return ValidationResult.Error(ex.Message);
+            }
+            return base.Validate();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -47,7 +70,8 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             };
             features.Validate();
         }
-        using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken);
+        using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken,
+            settings.ToVtlpOptions());
         var result = ModelTrainingRun.TrainOne(data, settings, settings.Seed, role: "baseline", cancellationToken);
         var family = settings.Family ?? ModelFamily.ForSampleRate((int)features.SampleFrequency);
         var metadata = ModelTrainingRun.Metadata(data, result, family, ModelLineage.Baseline(data.Name, settings.Seed));
