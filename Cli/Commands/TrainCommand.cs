@@ -32,8 +32,18 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--vtlp-copies <N>"), Description("With --vtlp: warped copies per training utterance."), DefaultValue(1)]
         public int VtlpCopies { get; init; } = 1;
 
-        public VtlpOptions? ToVtlpOptions() =>
-            VtlpMaxWarp is { } warp ? new VtlpOptions { MaxWarp = warp, Copies = VtlpCopies, Seed = Seed } : null;
+        [CommandOption("--speed-perturb <FACTORS>"), Description("Speed perturbation of the training split: add a copy of each utterance resampled to play this many times faster, alignment rescaled (comma-separated, e.g. 0.9,1.1).")]
+        public string? SpeedPerturb { get; init; }
+
+        public TrainingAugmentation? ToAugmentation()
+        {
+            var vtlp = VtlpMaxWarp is { } warp ? new VtlpOptions { MaxWarp = warp, Copies = VtlpCopies, Seed = Seed } : null;
+            var speeds = string.IsNullOrWhiteSpace(SpeedPerturb)
+                ? []
+                : SpeedPerturb.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            return vtlp is null && speeds.Length == 0 ? null : new TrainingAugmentation { Vtlp = vtlp, Speeds = speeds };
+        }
 
         public override ValidationResult Validate()
         {
@@ -47,9 +57,9 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             }
             try
             {
-                ToVtlpOptions()?.Validate();
+                ToAugmentation()?.Validate();
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
                 return ValidationResult.Error(ex.Message);
             }
@@ -71,7 +81,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             features.Validate();
         }
         using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken,
-            settings.ToVtlpOptions());
+            settings.ToAugmentation());
         var result = ModelTrainingRun.TrainOne(data, settings, settings.Seed, role: "baseline", cancellationToken);
         var family = settings.Family ?? ModelFamily.ForSampleRate((int)features.SampleFrequency);
         var metadata = ModelTrainingRun.Metadata(data, result, family, ModelLineage.Baseline(data.Name, settings.Seed));
