@@ -28,7 +28,8 @@ internal sealed class FbankFrameComputer
     private Random _ditherRandom;
 
     /// <param name="options">Validated options; the caller keeps its own copy unchanged.</param>
-    public FbankFrameComputer(FbankOptions options)
+    /// <param name="warpFactor">VTLN warp of the mel filters (training-time augmentation only); 1: none.</param>
+    public FbankFrameComputer(FbankOptions options, double warpFactor = 1.0)
     {
         _options = options;
         _windowLength = options.WindowLength;
@@ -47,7 +48,7 @@ internal sealed class FbankFrameComputer
         _spectrum = new float[(options.PaddedWindowLength / 2) + 1];
         _melEnergies = new float[options.NumMelBins];
         _fft = new RealFft(options.PaddedWindowLength);
-        _melBank = new MelFilterBank(options);
+        _melBank = new MelFilterBank(options, warpFactor);
         _logEnergyFloor = options.EnergyFloor > 0 ? MathF.Log(options.EnergyFloor) : float.NegativeInfinity;
         _ditherRandom = new Random(options.DitherSeed);
     }

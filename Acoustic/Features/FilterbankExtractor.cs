@@ -15,11 +15,22 @@ public sealed class FilterbankExtractor
 
     /// <summary>Validates and copies <paramref name="options"/>.</summary>
     public FilterbankExtractor(FbankOptions options)
+        : this(options, 1.0)
+    {
+    }
+
+    /// <summary>
+    /// Validates and copies <paramref name="options"/>, with the mel filters warped by <paramref name="warpFactor"/>
+    /// (<see cref="VtlnWarp"/>): vocal tract length perturbation of training data. The warp is not part of the
+    /// options, so models never store it and serving features stay unwarped.
+    /// </summary>
+    public FilterbankExtractor(FbankOptions options, double warpFactor)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        VtlnWarp.Validate(warpFactor);
         _options = options.Clone();
-        _computer = new FbankFrameComputer(_options);
+        _computer = new FbankFrameComputer(_options, warpFactor);
         _normalizer = _options.MeanNormalization is { } norm ? new OnlineMeanNormalizer(norm, _computer.Dim) : null;
     }
 

@@ -16,14 +16,16 @@ internal sealed class MelFilterBank
     private readonly int[] _firstIndex;
     private readonly float[][] _weights;
 
-    public MelFilterBank(FbankOptions options)
+    /// <param name="options">Validated options.</param>
+    /// <param name="warpFactor">VTLN warp of the filters' edges (<see cref="VtlnWarp"/>); 1 leaves Kaldi's filters as they are.</param>
+    public MelFilterBank(FbankOptions options, double warpFactor = 1.0)
     {
         var bins = options.NumMelBins;
         _firstIndex = new int[bins];
         _weights = new float[bins][];
         for (var m = 0; m < bins; m++)
         {
-            var (first, weights) = ComputeBin(options, m);
+            var (first, weights) = ComputeBin(options, m, warpFactor);
             _firstIndex[m] = first;
             _weights[m] = weights;
         }
@@ -52,7 +54,7 @@ internal sealed class MelFilterBank
     {
         for (var m = 0; m < options.NumMelBins; m++)
         {
-            if (ComputeBin(options, m).Weights.Length == 0)
+            if (ComputeBin(options, m, 1.0).Weights.Length == 0)
             {
                 return m;
             }
@@ -62,7 +64,10 @@ internal sealed class MelFilterBank
 
     public static double MelScale(double hz) => 1127.0 * Math.Log(1.0 + (hz / 700.0));
 
-    private static (int First, float[] Weights) ComputeBin(FbankOptions options, int bin)
+    /// <summary>Inverse of <see cref="MelScale"/>.</summary>
+    public static double InverseMelScale(double mel) => 700.0 * (Math.Exp(mel / 1127.0) - 1.0);
+
+    private static (int First, float[] Weights) ComputeBin(FbankOptions options, int bin, double warpFactor)
     {
         var padded = options.PaddedWindowLength;
         var fftBins = padded / 2;
@@ -73,6 +78,13 @@ internal sealed class MelFilterBank
         var left = melLow + (bin * delta);
         var centre = melLow + ((bin + 1) * delta);
         var right = melLow + ((bin + 2) * delta);
+        if (warpFactor != 1.0)
+        {
+            // As Kaldi's VTLN: warp each edge in Hz, keeping the bank's overall range.
+            left = WarpMel(left, warpFactor, options);
+            centre = WarpMel(centre, warpFactor, options);
+            right = WarpMel(right, warpFactor, options);
+        }
 
         var first = -1;
         var last = -1;
@@ -102,6 +114,9 @@ internal sealed class MelFilterBank
         }
         return (first, weights);
     }
+
+    private static double WarpMel(double mel, double factor, FbankOptions options) =>
+        MelScale(VtlnWarp.WarpHz(InverseMelScale(mel), factor, options.LowFreq, options.EffectiveHighFreq));
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

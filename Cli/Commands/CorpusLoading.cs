@@ -9,21 +9,24 @@ namespace AcousticDistill.Cli.Commands;
 internal static class CorpusLoading
 {
     public static SplitFeatures LoadSplit(string corpus, CorpusManifest manifest, CorpusSplit split, FbankOptions features,
-        int threads, bool withLabels = true, CancellationToken cancellationToken = default)
+        int threads, bool withLabels = true, CancellationToken cancellationToken = default, TrainingAugmentation? augmentation = null)
     {
         var name = split.ToString().ToLowerInvariant();
         var count = manifest.InSplit(split).Count();
         return ConsoleProgress.Run($"features ({name})", count, report =>
-            CorpusFeatureLoader.Load(corpus, manifest, split, features, withLabels, threads,
+            CorpusFeatureLoader.Load(corpus, manifest, split, features, augmentation, withLabels, threads,
                 (done, total) => report(done, $"{done}/{total} utterances"), cancellationToken));
     }
 
-    /// <summary>Train and dev splits of a corpus, normalised and packed for training.</summary>
+    /// <summary>
+    /// Train and dev splits of a corpus, normalised and packed for training; with <paramref name="augmentation"/> the
+    /// training split also gets augmented copies (dev stays as served).
+    /// </summary>
     public static PreparedCorpus Prepare(string corpus, FbankOptions features, int context, int threads,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, TrainingAugmentation? augmentation = null)
     {
         var manifest = CorpusManifest.Load(corpus);
-        var train = LoadSplit(corpus, manifest, CorpusSplit.Train, features, threads, cancellationToken: cancellationToken);
+        var train = LoadSplit(corpus, manifest, CorpusSplit.Train, features, threads, cancellationToken: cancellationToken, augmentation: augmentation);
         var dev = manifest.InSplit(CorpusSplit.Dev).Any()
             ? LoadSplit(corpus, manifest, CorpusSplit.Dev, features, threads, cancellationToken: cancellationToken)
             : null;

@@ -26,12 +26,45 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--online-mean-window <FRAMES>"), Description("With --online-mean: frames of history in the running mean (0: the whole utterance so far)."), DefaultValue(0)]
         public int OnlineMeanWindow { get; init; }
 
-        public override ValidationResult Validate() =>
-            string.IsNullOrEmpty(Corpus) || string.IsNullOrEmpty(Out)
-                ? ValidationResult.Error("--corpus and --out are required.")
-                : OnlineMeanPriorFrames is < 0 || OnlineMeanWindow < 0
-                    ? ValidationResult.Error("--online-mean and --online-mean-window must be zero or more.")
-                    : base.Validate();
+        [CommandOption("--vtlp <MAX_WARP>"), Description("Vocal tract length perturbation of the training split: add warped copies of each utterance's features, mel filters warped by a factor drawn from [1 - MAX_WARP, 1 + MAX_WARP] (e.g. 0.1). Dev and the model's features stay unwarped.")]
+        public double? VtlpMaxWarp { get; init; }
+
+        [CommandOption("--vtlp-copies <N>"), Description("With --vtlp: warped copies per training utterance."), DefaultValue(1)]
+        public int VtlpCopies { get; init; } = 1;
+
+        [CommandOption("--speed-perturb <FACTORS>"), Description("Speed perturbation of the training split: add a copy of each utterance resampled to play this many times faster, alignment rescaled (comma-separated, e.g. 0.9,1.1).")]
+        public string? SpeedPerturb { get; init; }
+
+        public TrainingAugmentation? ToAugmentation()
+        {
+            var vtlp = VtlpMaxWarp is { } warp ? new VtlpOptions { MaxWarp = warp, Copies = VtlpCopies, Seed = Seed } : null;
+            var speeds = string.IsNullOrWhiteSpace(SpeedPerturb)
+                ? []
+                : SpeedPerturb.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            return vtlp is null && speeds.Length == 0 ? null : new TrainingAugmentation { Vtlp = vtlp, Speeds = speeds };
+        }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrEmpty(Corpus) || string.IsNullOrEmpty(Out))
+            {
+                return ValidationResult.Error("--corpus and --out are required.");
+            }
+            if (OnlineMeanPriorFrames is < 0 || OnlineMeanWindow < 0)
+            {
+                return ValidationResult.Error("--online-mean and --online-mean-window must be zero or more.");
+            }
+            try
+            {
+                ToAugmentation()?.Validate();
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            {
+                return ValidationResult.Error(ex.Message);
+            }
+            return base.Validate();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -47,7 +80,8 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
             };
             features.Validate();
         }
-        using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken);
+        using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken,
+            settings.ToAugmentation());
         var result = ModelTrainingRun.TrainOne(data, settings, settings.Seed, role: "baseline", cancellationToken);
         var family = settings.Family ?? ModelFamily.ForSampleRate((int)features.SampleFrequency);
         var metadata = ModelTrainingRun.Metadata(data, result, family, ModelLineage.Baseline(data.Name, settings.Seed));

@@ -13,6 +13,7 @@
 # Environment: WORK (scratch, default /tmp/fsdd-loso), OUT (results, default bench/results/fsdd), SYNTH_MINUTES (30),
 #   BOOT_EPOCHS (6), LAYERS (2), WIDTH (512), EPOCHS (6), LR (0.1), DEV_EVERY (10), SPEAKERS (default: all in FSDD),
 #   RMS (level every FSDD file is scaled to, default 0.08; "none" to keep recorded levels),
+#   REUSE_IMPORT=1 (keep an already imported fsdd-SPEAKER corpus in WORK; retrain on it),
 #   TRAIN_ARGS (extra options for training each held-out speaker's model, e.g. "--online-mean 30"), NICE (prefix for heavy commands, default "nice -n 19"), REUSE=1 (keep trained models in WORK; only re-decode and re-time).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -57,9 +58,11 @@ for s in $speakers; do
   echo "== held-out speaker $s" >&2
   corpus="$work/fsdd-$s"; model="$work/fsdd-$s.adm"
   if [[ "${REUSE:-0}" != 1 || ! -f "$model.priors.json" ]]; then
-    rm -rf "$corpus"
-    acoustic corpus import-transcribed "$fsdd" --fsdd --model "$work/boot8k.adm" --out "$corpus" --test-speaker "$s" \
-      --dev-every "$dev_every" --include-corpus "$work/synth8k" "${level[@]}" --json > "$work/import-$s.json"
+    if [[ "${REUSE_IMPORT:-0}" != 1 || ! -f "$corpus/manifest.json" ]]; then
+      rm -rf "$corpus"
+      acoustic corpus import-transcribed "$fsdd" --fsdd --model "$work/boot8k.adm" --out "$corpus" --test-speaker "$s" \
+        --dev-every "$dev_every" --include-corpus "$work/synth8k" "${level[@]}" --json > "$work/import-$s.json"
+    fi
     acoustic train --corpus "$corpus" --out "$model" --layers "$layers" --width "$width" --epochs "$epochs" --lr "$lr" \
       "${train_args[@]}" --json > "$work/train-$s.json"
     acoustic decode-priors --model "$model" --corpus "$corpus" --json > /dev/null
