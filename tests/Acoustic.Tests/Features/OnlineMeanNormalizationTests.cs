@@ -5,6 +5,8 @@ using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Tests.Models;
 
+using AcousticDistill.Acoustic.Tests.Decoding;
+
 namespace AcousticDistill.Acoustic.Tests.Features;
 
 public sealed class OnlineMeanNormalizationTests
@@ -148,23 +150,6 @@ public sealed class OnlineMeanNormalizationTests
         var artifact = ModelArtifact.Deserialize(ModelArtifact.Serialize(model, metadata with { Features = features }));
         var scorer = new AcousticScorer(artifact, ClassPriors.Uniform(PhoneSet.ClassCount));
         var audio = StreamingFilterbankTests.NoiseSamples(9000, seed: 8);
-        var whole = scorer.ScoreAudio(audio);
-
-        var streaming = new StreamingScorer(scorer);
-        var collected = new List<float>();
-        var random = new Random(11);
-        for (var start = 0; start < audio.Length;)
-        {
-            var length = Math.Min(random.Next(1, 700), audio.Length - start);
-            collected.AddRange(streaming.AcceptWaveform(audio.AsSpan(start, length)));
-            start += length;
-        }
-        collected.AddRange(streaming.Finish());
-
-        Assert.Equal(whole.Length, collected.Count);
-        for (var i = 0; i < whole.Length; i++)
-        {
-            Assert.InRange(Math.Abs(whole[i] - collected[i]), 0, 1e-4);
-        }
+        StreamingScoring.AssertEqualsWholeUtterance(scorer, audio, seed: 11);
     }
 }
