@@ -3,9 +3,8 @@ using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Acoustic.Features;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Tests.Models;
-
 using AcousticDistill.Acoustic.Tests.Decoding;
+using AcousticDistill.Acoustic.Tests.Models;
 
 namespace AcousticDistill.Acoustic.Tests.Features;
 
