@@ -43,19 +43,20 @@ public sealed class LiveStream
     public double AudioSeconds => (_samplesBeforeUtterance + _utterance.Count) / (double)Model.Scorer.SampleRate;
 
     /// <summary>
-    /// Continues with <paramref name="model"/> (same sample rate): the open utterance is decoded again from its start.
-    /// A model of another rate is refused, since the stream's resampling was set up for the old one.
+    /// Continues with <paramref name="model"/>: the open utterance is decoded again from its start. A model of another
+    /// sample rate is not taken (the stream's resampling was set up for the current one): returns false, and the stream
+    /// keeps its model.
     /// </summary>
-    public void SwitchTo(ServingModel model)
+    public bool TrySwitchTo(ServingModel model)
     {
         if (model.Scorer.SampleRate != Model.Scorer.SampleRate)
         {
-            throw new InvalidOperationException(
-                $"Family {model.Family}'s new version {model.VersionId} runs at {model.Scorer.SampleRate} Hz, not {Model.Scorer.SampleRate} Hz; open streams keep the old version.");
+            return false;
         }
         Model = model;
         _recognizer = NewRecognizer(model);
         _recognizer.AcceptWaveform(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_utterance));
+        return true;
     }
 
     /// <summary>Decodes a chunk of PCM16 bytes; returns the finals it completed and the partial of the open utterance.</summary>

@@ -70,11 +70,10 @@ public sealed class TranscriptionSessionGrain(
         var stream = Open();
         var serving = await models.GetAsync(_family, cancellationToken);
         var clock = Stopwatch.StartNew();
-        if (serving.VersionId != stream.Model.VersionId && serving.Scorer.SampleRate == stream.Model.Scorer.SampleRate)
+        var previous = stream.Model.VersionId;
+        if (serving.VersionId != previous && stream.TrySwitchTo(serving))
         {
-            logger.LogInformation("Session {Session}: switching {Family} from {Old} to {New}", this.GetPrimaryKeyString(), _family,
-                stream.Model.VersionId, serving.VersionId);
-            stream.SwitchTo(serving);
+            logger.LogInformation("Session {Session}: switched {Family} from {Old} to {New}", this.GetPrimaryKeyString(), _family, previous, serving.VersionId);
             metrics.Swapped(_family);
         }
         var before = stream.AudioSeconds;

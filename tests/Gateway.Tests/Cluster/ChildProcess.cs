@@ -8,24 +8,14 @@ public sealed class ChildProcess : IDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    private ChildProcess(Process process, StreamWriter log, string name)
+    private ChildProcess(Process process, StreamWriter log)
     {
         _process = process;
         _log = log;
-        Name = name;
     }
 
-    /// <summary>Name for messages.</summary>
-    public string Name { get; }
-
-    /// <summary>Process id.</summary>
-    public int Id => _process.Id;
-
-    /// <summary>True once the program ended.</summary>
-    public bool HasExited => _process.HasExited;
-
     /// <summary>Starts <paramref name="program"/> with <paramref name="arguments"/>, appending its output to <paramref name="logPath"/>.</summary>
-    public static ChildProcess Start(string name, string program, IEnumerable<string> arguments, string logPath)
+    public static ChildProcess Start(string program, IEnumerable<string> arguments, string logPath)
     {
         var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
@@ -34,7 +24,7 @@ public sealed class ChildProcess : IDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ChildProcess(process, log, name);
+        return new ChildProcess(process, log);
     }
 
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>

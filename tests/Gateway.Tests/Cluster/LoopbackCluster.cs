@@ -73,7 +73,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
     public int StartSilo(IReadOnlyList<string> settings)
     {
         var siloPort = Ports.Free();
-        var process = ChildProcess.Start($"silo-{siloPort}", "dotnet",
+        var process = ChildProcess.Start("dotnet",
         [
             Program("Silo", "AcousticDistill.Silo.dll"),
             "--urls", $"http://127.0.0.1:{Ports.Free()}",
@@ -132,7 +132,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
 
     private void StartRedis()
     {
-        _redis = ChildProcess.Start("redis", "redis-server",
+        _redis = ChildProcess.Start("redis-server",
         [
             "--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--dir", Path.Combine(Root, "redis"),
             "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no",
@@ -160,7 +160,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
 
     private void StartGateway()
     {
-        _processes.Add(ChildProcess.Start("gateway", "dotnet",
+        _processes.Add(ChildProcess.Start("dotnet",
         [
             Program("Gateway", "AcousticDistill.Gateway.dll"),
             "--urls", $"http://127.0.0.1:{GatewayPort}",

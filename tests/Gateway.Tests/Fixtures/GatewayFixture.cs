@@ -30,9 +30,6 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>Grains of the embedded cluster.</summary>
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Scratch folder of this fixture.</summary>
-    public string Root => _root;
-
     /// <summary>Extra command-line settings of a derived fixture.</summary>
     protected virtual string[] MoreSettings => [];
 
