@@ -6,6 +6,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("acoustic");
     config.PropagateExceptions();
+    config.SetInterceptor(new TorchThreadsInterceptor());
     config.AddCommands();
 });
 return CliErrors.Run(() => app.Run(args));

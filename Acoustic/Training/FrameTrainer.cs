@@ -27,15 +27,30 @@ public sealed class FrameTrainer(TrainingOptions options)
         {
             throw new ArgumentException("The plateau schedule needs a dev set; use --schedule constant or cosine.");
         }
-        TorchRuntime.SetThreads(options.Threads);
         var device = TorchRuntime.ParseDevice(options.Device);
         model.to(device);
         train.MoveTo(device);
         dev?.MoveTo(device);
 
         using var optimizer = CreateOptimizer(model);
-        // Shuffling draws on the CPU (one small permutation per epoch) so a run is the same on every device.
-        var generator = new Generator((ulong)options.Seed, CPU);
+        // Shuffling draws on the CPU (one small permutation per epoch) so a run is the same on every device. Dropout
+        // draws from this run's own generator too, never torch's global one, so concurrent runs cannot disturb each other.
+        using var generator = new Generator((ulong)options.Seed, CPU);
+        using var dropoutGenerator = new Generator((ulong)options.Seed, device);
+        model.UseDropoutGenerator(dropoutGenerator);
+        try
+        {
+            return Run(model, train, objective, dev, optimizer, generator, progress, cancellationToken);
+        }
+        finally
+        {
+            model.UseDropoutGenerator(null);
+        }
+    }
+
+    private TrainingReport Run(FrameClassifier model, FrameDataset train, ITrainingObjective objective, FrameDataset? dev,
+        optim.Optimizer optimizer, Generator generator, Action<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
         var epochs = new List<EpochSummary>();
         var learningRate = options.LearningRate;
         var best = (Epoch: 0, Accuracy: double.NegativeInfinity, State: (Dictionary<string, Tensor>?)null);

@@ -27,7 +27,11 @@ public static class TorchRuntime
         throw new ArgumentException($"device '{device}' is not one of: cpu, cuda, cuda:N.");
     }
 
-    /// <summary>Sets torch's intra-op thread count (it is global to the process).</summary>
+    /// <summary>
+    /// Sets torch's intra-op thread count. It is global to the process, so hosts call this once at start-up from their one
+    /// option (the CLI's <c>--threads</c>, the silo's <c>Compute:TorchThreads</c>); request code never changes it. Threads
+    /// started later pick the count up at their first parallel operation.
+    /// </summary>
     public static void SetThreads(int threads)
     {
         if (threads < 1)

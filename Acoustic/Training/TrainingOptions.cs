@@ -33,18 +33,15 @@ public sealed class TrainingOptions
     /// <summary>Seed for weight initialisation and shuffling.</summary>
     public int Seed { get; set; } = 1;
 
-    /// <summary>Torch intra-op threads (with a busy second core, 1 is often faster than 2).</summary>
-    public int Threads { get; set; } = 1;
-
     /// <summary><c>cpu</c> or <c>cuda</c> (or <c>cuda:N</c>).</summary>
     public string Device { get; set; } = "cpu";
 
     /// <summary>Throws a clear error for values that cannot work.</summary>
     public void Validate()
     {
-        if (Epochs < 1 || BatchSize < 1 || Threads < 1)
+        if (Epochs < 1 || BatchSize < 1)
         {
-            throw new ArgumentException("epochs, batch size and threads must be at least 1.");
+            throw new ArgumentException("epochs and batch size must be at least 1.");
         }
         if (LearningRate <= 0 || Momentum is < 0 or >= 1 || WeightDecay < 0)
         {

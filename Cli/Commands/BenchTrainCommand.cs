@@ -16,7 +16,7 @@ namespace AcousticDistill.Cli.Commands;
 /// </summary>
 internal sealed class BenchTrainCommand : Command<BenchTrainCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CommandSettings, ITorchThreadsSettings
     {
         [CommandOption("--threads <N>"), Description("Torch intra-op threads."), DefaultValue(1)]
         public int Threads { get; init; } = 1;
@@ -46,7 +46,6 @@ internal sealed class BenchTrainCommand : Command<BenchTrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         const int bins = 40;
-        manual_seed(1);
         var random = new Random(1);
         var features = new float[settings.Frames * bins];
         for (var i = 0; i < features.Length; i++)
@@ -56,10 +55,10 @@ internal sealed class BenchTrainCommand : Command<BenchTrainCommand.Settings>
         var labels = Enumerable.Range(0, settings.Frames).Select(_ => random.Next(120)).ToArray();
         using var data = FrameDataset.Create([features], [labels], bins, context: 5);
         var architecture = new MlpArchitecture(bins, 5, settings.Layers, settings.Width, 0, 120);
-        using var model = new FrameClassifier(architecture);
+        using var model = new FrameClassifier(architecture, seed: 1);
         var options = new TrainingOptions
         {
-            Epochs = 1, BatchSize = settings.Batch, Threads = settings.Threads, Schedule = "constant", Device = settings.Device,
+            Epochs = 1, BatchSize = settings.Batch, Schedule = "constant", Device = settings.Device,
         };
         var trainer = new FrameTrainer(options);
         var objective = new HardLabelObjective(data);

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>Options shared by the verbs that score audio with a model through the lexicon (align, decode, import, eval).</summary>
-internal class DecodeModelSettings : CommandSettings
+internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
 {
     [CommandOption("--model <FILE>"), Description("Model artifact (its class priors are read from FILE.priors.json when present).")]
     public string Model { get; init; } = "";
@@ -58,7 +58,6 @@ internal class DecodeModelSettings : CommandSettings
     /// <summary>The model, its priors and the scorer built from them.</summary>
     public AcousticScorer LoadScorer()
     {
-        TorchRuntime.SetThreads(Threads);
         var artifact = ModelArtifact.Load(Model);
         var classes = artifact.Metadata.Architecture.Classes;
         var priors = Priors is null ? ClassPriors.ForModel(Model, classes) : ClassPriors.Load(Priors, classes);

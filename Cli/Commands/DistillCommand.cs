@@ -1,13 +1,9 @@
 using System.ComponentModel;
-using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Acoustic.UseCases;
 using AcousticDistill.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using static TorchSharp.torch;
 
 namespace AcousticDistill.Cli.Commands;
 
@@ -71,48 +67,28 @@ internal sealed class DistillCommand : Command<DistillCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = settings.ToDistillationOptions();
         using var teachers = EnsembleDirectory.Load(settings.Teachers);
-        var features = teachers.Metadata.Features;
-        var cmvn = new Acoustic.Features.Cmvn(teachers.Metadata.CmvnMean, teachers.Metadata.CmvnInvStd);
-        var manifest = CorpusManifest.Load(settings.Corpus);
-        var train = CorpusLoading.LoadSplit(settings.Corpus, manifest, CorpusSplit.Train, features, settings.Threads, cancellationToken: cancellationToken);
-        if (settings.TransferAudio is not null)
-        {
-            var unlabelled = AudioFolderLoader.Load(settings.TransferAudio, features, settings.Threads, out var skipped, cancellationToken);
-            foreach (var problem in skipped)
-            {
-                ConsoleProgress.Stderr.MarkupLineInterpolated($"[yellow]skipped[/] {problem}");
-            }
-            train = train.Concat(unlabelled);
-        }
-        var dev = manifest.InSplit(CorpusSplit.Dev).Any()
-            ? CorpusLoading.LoadSplit(settings.Corpus, manifest, CorpusSplit.Dev, features, settings.Threads, cancellationToken: cancellationToken)
-            : null;
-        using var data = PreparedCorpus.Create(manifest.Name, train, dev, features, teachers.Members[0].Architecture.Context, cmvn);
-
-        TorchRuntime.SetThreads(settings.Threads);
         var teacherHashes = EnsembleDirectory.MemberHashes(settings.Teachers);
+        using var data = UseCaseProgress.Prepare(StudentDistillation.TeacherInput(teachers, settings.Corpus) with
+        {
+            TransferAudio = settings.TransferAudio, LoaderThreads = settings.Threads,
+        }, cancellationToken);
+        var options = new StudentDistillationOptions(settings.ToShape(), settings.ToTrainingOptions(), settings.ToDistillationOptions(),
+            settings.Family ?? teachers.Metadata.Family);
         var cache = settings.Cache is null ? null : new SoftTargetCache(settings.Cache);
-        var cacheKey = SoftTargetCache.Key([.. teacherHashes, manifest.Name, data.Train.Count, settings.TransferAudio ?? "", options.Temperature, options.Combination]);
-        using var soft = ConsoleProgress.Run($"soft targets (T={options.Temperature})", data.Train.Count, report =>
-            Distiller.TeacherTargets(teachers, data.Train, options, settings.Device, cache, cacheKey,
-                (done, _) => report(done, null), cancellationToken));
-
-        var objective = new DistillationObjective(soft, data.Train, options.Temperature, options.Alpha);
-        var student = ModelTrainingRun.TrainOne(data, settings, settings.Seed, role: "student", cancellationToken, objective);
-        var family = settings.Family ?? teachers.Metadata.Family;
-        var lineage = new ModelLineage("student", teacherHashes, manifest.Name, options.Temperature, options.Alpha,
-            settings.Seed, CodeVersion.Current, DateTimeOffset.UtcNow);
-        ModelArtifact.Save(settings.Out, student.Model, ModelTrainingRun.Metadata(data, student, family, lineage));
+        using var soft = UseCaseProgress.SoftTargets($"soft targets (T={options.Distillation.Temperature})", progress =>
+            StudentDistillation.SoftTargets(teachers, teacherHashes, data, options.Distillation, settings.Device, cache, progress, cancellationToken));
+        using var student = UseCaseProgress.Train($"train student (seed {settings.Seed})", settings.Epochs, progress =>
+            StudentDistillation.Train(data, soft, teacherHashes, options, progress, cancellationToken));
+        var hash = student.Save(settings.Out);
 
         var result = new
         {
             model = settings.Out,
-            sha256 = ModelArtifact.ContentHash(File.ReadAllBytes(settings.Out)),
+            sha256 = hash,
             teachers = teacherHashes.Count,
-            temperature = options.Temperature,
-            alpha = options.Alpha,
+            temperature = options.Distillation.Temperature,
+            alpha = options.Distillation.Alpha,
             transfer_frames = data.Train.Count,
             parameters = student.Model.Architecture.ParameterCount,
             dev_frame_accuracy = student.Report.BestDevFrameAccuracy,
@@ -121,7 +97,6 @@ internal sealed class DistillCommand : Command<DistillCommand.Settings>
         };
         JsonOutput.Print(settings.Json, result, () => AnsiConsole.MarkupLineInterpolated(
             $"Saved student [bold]{settings.Out}[/] ({student.Model.Architecture.ParameterCount:N0} parameters): dev frame accuracy [bold]{student.Report.BestDevFrameAccuracy:P2}[/], {student.Report.FramesPerSecond:N0} frames/s."));
-        student.Model.Dispose();
         return 0;
     }
 }

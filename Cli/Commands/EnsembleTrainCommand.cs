@@ -2,7 +2,7 @@ using System.ComponentModel;
 using AcousticDistill.Acoustic.Distillation;
 using AcousticDistill.Acoustic.Evaluation;
 using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Acoustic.UseCases;
 using AcousticDistill.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -49,8 +49,11 @@ internal sealed class EnsembleTrainCommand : Command<EnsembleTrainCommand.Settin
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var features = CorpusLoading.FeaturesFor(settings.Corpus, settings.Bins);
-        using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken);
+        var features = CorpusPreparation.FeaturesFor(settings.Corpus, settings.Bins);
+        using var data = UseCaseProgress.Prepare(new CorpusPreparationOptions
+        {
+            CorpusDirectory = settings.Corpus, Features = features, Context = settings.Context, LoaderThreads = settings.Threads,
+        }, cancellationToken);
         Directory.CreateDirectory(settings.Out);
         var family = settings.Family ?? ModelFamily.ForSampleRate((int)features.SampleFrequency);
         var files = new List<string>();
@@ -58,14 +61,13 @@ internal sealed class EnsembleTrainCommand : Command<EnsembleTrainCommand.Settin
         for (var m = 0; m < settings.Members; m++)
         {
             var seed = settings.Seed + m;
-            var trained = ModelTrainingRun.TrainOne(data, settings, seed, role: $"teacher {m + 1}/{settings.Members}", cancellationToken,
-                width: settings.WidthOf(m));
-            var lineage = ModelLineage.Baseline(data.Name, seed) with { Role = "teacher" };
+            var options = new TeacherTrainingOptions(settings.ToShape(settings.WidthOf(m)), settings.ToTrainingOptions(seed), family);
+            using var trained = UseCaseProgress.Train($"train teacher {m + 1}/{settings.Members} (seed {seed})", settings.Epochs,
+                progress => TeacherTraining.Train(data, options, progress, cancellationToken));
             var file = EnsembleDirectory.MemberFileName(m);
-            ModelArtifact.Save(Path.Combine(settings.Out, file), trained.Model, ModelTrainingRun.Metadata(data, trained, family, lineage));
+            trained.Save(Path.Combine(settings.Out, file));
             files.Add(file);
             members.Add(new { file, seed, width = trained.Model.Architecture.HiddenWidth, dev_frame_accuracy = trained.Report.BestDevFrameAccuracy });
-            trained.Model.Dispose();
         }
         EnsembleDirectory.WriteIndex(settings.Out, files);
 

@@ -7,6 +7,7 @@ using AcousticDistill.Acoustic.Evaluation;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Acoustic.UseCases;
 using AcousticDistill.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,7 +17,7 @@ namespace AcousticDistill.Cli.Commands;
 /// <summary><c>acoustic eval</c>: frame accuracy of a model on a corpus split, per phone, with a confusion matrix file.</summary>
 internal sealed class EvalCommand : Command<EvalCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CommandSettings, ITorchThreadsSettings
     {
         [CommandOption("--model <PATH>"), Description("Model artifact to evaluate, or an ensemble folder.")]
         public string Model { get; init; } = "";
@@ -52,11 +53,12 @@ internal sealed class EvalCommand : Command<EvalCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var split = Enum.Parse<CorpusSplit>(settings.Split, ignoreCase: true);
-        TorchRuntime.SetThreads(settings.Threads);
         using var scorer = LoadScorer(settings);
         var manifest = CorpusManifest.Load(settings.Corpus);
-        var features = CorpusLoading.LoadSplit(settings.Corpus, manifest, split, scorer.Metadata.Features, settings.Threads,
-            cancellationToken: cancellationToken);
+        var features = UseCaseProgress.LoadSplit(new CorpusPreparationOptions
+        {
+            CorpusDirectory = settings.Corpus, Features = scorer.Metadata.Features, LoaderThreads = settings.Threads,
+        }, split, cancellationToken);
         using var data = ModelScoring.Prepare(scorer.Metadata, features);
         var report = scorer.Score(data);
         var confusionPath = settings.Confusion

@@ -7,6 +7,7 @@ using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Specialists;
 using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Acoustic.UseCases;
 using AcousticDistill.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -102,13 +103,13 @@ internal sealed class SpecialistsTrainCommand : Command<SpecialistsTrainCommand.
             throw new ArgumentException($"'{settings.Generalist}' is a specialist, not a generalist.");
         }
         var classes = generalist.Model.Architecture.Classes;
-        settings.ClusteringOptions().Validate(classes);
-        TorchRuntime.SetThreads(settings.Threads);
-
-        using var data = LoadData(settings, generalist.Metadata, cancellationToken);
+        using var data = UseCaseProgress.Prepare(CorpusPreparationOptions.FedAs(generalist.Metadata, settings.Corpus) with
+        {
+            LoaderThreads = settings.Threads,
+        }, cancellationToken);
         var dev = data.Dev ?? throw new InvalidDataException($"Corpus '{data.Name}' has no dev split to select and evaluate specialists on.");
         var clusters = ConsoleProgress.Run("cluster classes", 1, _ =>
-            SpecialistClustering.Cluster(generalist.Model.forward, data.Train, classes, settings.ClusteringOptions(), cancellationToken));
+            SpecialistTraining.Cluster(generalist.Model, data, settings.ClusteringOptions(), cancellationToken));
 
         var generalistHash = ModelArtifact.ContentHash(generalistBytes);
         var saved = new List<(FrameClassifier, ModelMetadata)>();
@@ -117,15 +118,10 @@ internal sealed class SpecialistsTrainCommand : Command<SpecialistsTrainCommand.
         {
             var options = settings.ToTrainingOptions(settings.Seed + i);
             var cluster = clusters.Clusters[i];
-            manual_seed(options.Seed); // Dropout draws from torch's global generator: seed it so a rerun gives the same specialist.
-            var trained = ConsoleProgress.Run($"specialist {i} ({cluster.Count} classes)", options.Epochs, update =>
-                SpecialistTrainer.Train(generalist.Model, cluster, data.Train, dev, options, settings.OtherRatio,
-                    p => update(p.Epoch - 1 + (double)p.FramesDone / p.FramesPerEpoch,
-                        $"epoch {p.Epoch}/{p.Epochs}, loss {p.Loss:F3}, {p.FramesPerSecond:N0} frames/s"),
-                    cancellationToken));
-            trained.Specialist.Model.to(CPU);
-            saved.Add((trained.Specialist.Model,
-                SpecialistDirectory.SpecialistMetadata(generalist.Metadata, generalistHash, trained, data.Name, options.Seed)));
+            var specialist = UseCaseProgress.Train($"specialist {i} ({cluster.Count} classes)", options.Epochs, progress =>
+                SpecialistTraining.Train(generalist, generalistHash, data, cluster, options, settings.OtherRatio, progress, cancellationToken));
+            var trained = specialist.Trained;
+            saved.Add((specialist.Model, specialist.Metadata));
             trainingSummaries.Add(new
             {
                 file = SpecialistDirectory.SpecialistFileName(i),
@@ -187,18 +183,5 @@ internal sealed class SpecialistsTrainCommand : Command<SpecialistsTrainCommand.
             AnsiConsole.MarkupLineInterpolated(
                 $"Saved {clusters.Clusters.Count} specialists in [bold]{settings.Out}[/]. Dev frame accuracy: generalist [bold]{generalistReport.FrameAccuracy:P2}[/], with specialists [bold]{combinedReport.FrameAccuracy:P2}[/]; on covered classes {generalistReport.AccuracyOn(covered):P2} → {combinedReport.AccuracyOn(covered):P2}."));
         return 0;
-    }
-
-    private static PreparedCorpus LoadData(Settings settings, ModelMetadata generalist, CancellationToken cancellationToken)
-    {
-        var manifest = CorpusManifest.Load(settings.Corpus);
-        var train = CorpusLoading.LoadSplit(settings.Corpus, manifest, CorpusSplit.Train, generalist.Features, settings.Threads,
-            cancellationToken: cancellationToken);
-        var dev = manifest.InSplit(CorpusSplit.Dev).Any()
-            ? CorpusLoading.LoadSplit(settings.Corpus, manifest, CorpusSplit.Dev, generalist.Features, settings.Threads, cancellationToken: cancellationToken)
-            : null;
-        // The specialists must see exactly the generalist's input: its CMVN, not one re-estimated here.
-        return PreparedCorpus.Create(manifest.Name, train, dev, generalist.Features, generalist.Architecture.Context,
-            new Cmvn(generalist.CmvnMean, generalist.CmvnInvStd));
     }
 }

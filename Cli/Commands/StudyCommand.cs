@@ -9,7 +9,7 @@ namespace AcousticDistill.Cli.Commands;
 /// <summary><c>acoustic study</c>: the whole distillation comparison on one corpus, as JSON and a markdown table.</summary>
 internal sealed class StudyCommand : Command<StudyCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CommandSettings, ITorchThreadsSettings
     {
         [CommandOption("--corpus <DIR>"), Description("Corpus folder (train/dev/test splits with held-out voices).")]
         public string Corpus { get; init; } = "";

@@ -1,8 +1,7 @@
 using System.ComponentModel;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Features;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Acoustic.UseCases;
 using AcousticDistill.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -69,24 +68,22 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var features = CorpusLoading.FeaturesFor(settings.Corpus, settings.Bins);
-        if (settings.OnlineMeanPriorFrames is { } priorFrames)
+        var features = settings.OnlineMeanPriorFrames is { } priorFrames
+            ? CorpusPreparation.FeaturesWithOnlineMean(settings.Corpus, settings.Bins, priorFrames, settings.OnlineMeanWindow)
+            : CorpusPreparation.FeaturesFor(settings.Corpus, settings.Bins);
+        using var data = UseCaseProgress.Prepare(new CorpusPreparationOptions
         {
-            features.MeanNormalization = new OnlineMeanNormalization
-            {
-                PriorMean = CorpusFeatureMean.Estimate(settings.Corpus, features),
-                PriorFrames = priorFrames,
-                WindowFrames = settings.OnlineMeanWindow,
-            };
-            features.Validate();
-        }
-        using var data = CorpusLoading.Prepare(settings.Corpus, features, settings.Context, settings.Threads, cancellationToken,
-            settings.ToAugmentation());
-        var result = ModelTrainingRun.TrainOne(data, settings, settings.Seed, role: "baseline", cancellationToken);
+            CorpusDirectory = settings.Corpus,
+            Features = features,
+            Context = settings.Context,
+            Augmentation = settings.ToAugmentation(),
+            LoaderThreads = settings.Threads,
+        }, cancellationToken);
         var family = settings.Family ?? ModelFamily.ForSampleRate((int)features.SampleFrequency);
-        var metadata = ModelTrainingRun.Metadata(data, result, family, ModelLineage.Baseline(data.Name, settings.Seed));
-        ModelArtifact.Save(settings.Out, result.Model, metadata);
-        var hash = ModelArtifact.ContentHash(File.ReadAllBytes(settings.Out));
+        var options = new TeacherTrainingOptions(settings.ToShape(), settings.ToTrainingOptions(), family, Role: "baseline");
+        using var result = UseCaseProgress.Train($"train baseline (seed {settings.Seed})", settings.Epochs,
+            progress => TeacherTraining.Train(data, options, progress, cancellationToken));
+        var hash = result.Save(settings.Out);
 
         var summary = new
         {
@@ -105,7 +102,6 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         JsonOutput.Print(settings.Json, summary, () =>
             AnsiConsole.MarkupLineInterpolated(
                 $"Saved [bold]{settings.Out}[/] ({result.Model.Architecture.ParameterCount:N0} parameters): dev frame accuracy [bold]{result.Report.BestDevFrameAccuracy:P2}[/] (epoch {result.Report.BestEpoch}), {result.Report.FramesPerSecond:N0} frames/s."));
-        result.Model.Dispose();
         return 0;
     }
 }

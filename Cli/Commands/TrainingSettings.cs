@@ -1,11 +1,12 @@
 using System.ComponentModel;
 using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Acoustic.UseCases;
 using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>Options shared by every verb that trains a network (train, ensemble, distill, specialists).</summary>
-internal class TrainingSettings : CommandSettings
+internal class TrainingSettings : CommandSettings, ITorchThreadsSettings
 {
     [CommandOption("--epochs <N>"), Description("Passes over the training frames."), DefaultValue(8)]
     public int Epochs { get; init; } = 8;
@@ -28,7 +29,7 @@ internal class TrainingSettings : CommandSettings
     [CommandOption("--schedule <NAME>"), Description("plateau (newbob: halve on no dev gain), cosine or constant."), DefaultValue("plateau")]
     public string Schedule { get; init; } = "plateau";
 
-    [CommandOption("--threads <N>"), Description("Torch threads (and feature-extraction workers)."), DefaultValue(1)]
+    [CommandOption("--threads <N>"), Description("Torch threads for the whole run (and feature-extraction workers)."), DefaultValue(1)]
     public int Threads { get; init; } = 1;
 
     [CommandOption("--seed <N>"), Description("Seed for initialisation and shuffling."), DefaultValue(1)]
@@ -49,7 +50,6 @@ internal class TrainingSettings : CommandSettings
         Momentum = Momentum,
         WeightDecay = WeightDecay,
         Schedule = Schedule,
-        Threads = Threads,
         Seed = seed ?? Seed,
         Device = Device,
     };
@@ -59,6 +59,10 @@ internal class TrainingSettings : CommandSettings
         try
         {
             ToTrainingOptions().Validate();
+            if (Threads < 1)
+            {
+                return Spectre.Console.ValidationResult.Error("--threads must be at least 1.");
+            }
             return Spectre.Console.ValidationResult.Success();
         }
         catch (ArgumentException ex)
@@ -82,6 +86,9 @@ internal class NetworkSettings : TrainingSettings
 
     [CommandOption("--family <NAME>"), Description("Model family name (default: en-16k or en-8k from the corpus rate).")]
     public string? Family { get; init; }
+
+    /// <summary>The hidden layers of the network to train (with <paramref name="width"/> overriding --width when given).</summary>
+    public NetworkShape ToShape(int? width = null) => new(Layers, width ?? Width, Dropout);
 }
 
 /// <summary>Options that shape a new frame classifier and its features.</summary>

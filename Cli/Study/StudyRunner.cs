@@ -7,8 +7,8 @@ using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Specialists;
 using AcousticDistill.Acoustic.Training;
+using AcousticDistill.Acoustic.UseCases;
 using AcousticDistill.Cli.Output;
-using AcousticDistill.Cli.Commands;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -26,29 +26,29 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
     public StudyReport Run(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        TorchRuntime.SetThreads(options.Threads);
         var manifest = CorpusManifest.Load(options.Corpus);
-        var features = new FbankOptions { SampleFrequency = manifest.SampleRate, NumMelBins = 40 };
-        var train = CorpusLoading.LoadSplit(options.Corpus, manifest, CorpusSplit.Train, features, options.Threads, cancellationToken: cancellationToken);
+        var features = CorpusPreparation.FeaturesFor(options.Corpus, bins: 40);
+        var input = new CorpusPreparationOptions { CorpusDirectory = options.Corpus, Features = features, LoaderThreads = options.Threads };
+        var train = UseCaseProgress.LoadSplit(input, CorpusSplit.Train, cancellationToken);
         if (train.AudioSeconds / 3600 < scale.MinimumTrainingHours)
         {
             throw new ArgumentException(
                 $"Scale '{scale.Name}' needs at least {scale.MinimumTrainingHours} h of training speech; '{manifest.Name}' has {train.AudioSeconds / 3600:F2} h.");
         }
-        var dev = CorpusLoading.LoadSplit(options.Corpus, manifest, CorpusSplit.Dev, features, options.Threads, cancellationToken: cancellationToken);
-        var test = CorpusLoading.LoadSplit(options.Corpus, manifest, CorpusSplit.Test, features, options.Threads, cancellationToken: cancellationToken);
-        using var data = PreparedCorpus.Create(manifest.Name, train, dev, features, context: 5);
+        var dev = UseCaseProgress.LoadSplit(input, CorpusSplit.Dev, cancellationToken);
+        var test = UseCaseProgress.LoadSplit(input, CorpusSplit.Test, cancellationToken);
+        using var data = PreparedCorpus.Create(manifest.Name, train, dev, features, input.Context);
         using var testSet = data.Prepare(test);
         var device = TorchRuntime.ParseDevice(options.Device);
         testSet.MoveTo(device);
 
-        var teacherShape = Architecture(data, scale.TeacherLayers, scale.TeacherWidth);
+        var teacherShape = Shape(scale.TeacherLayers, scale.TeacherWidth);
         using var ensemble = TrainTeachers(data, testSet, teacherShape, cancellationToken);
         var baseline = _rows[0];
         AddRow(_rows[0] with { Name = "hard100", Note = "the baseline: one teacher-size model, 100% of the data, hard labels" });
         var ensembleRow = ScoreEnsemble(ensemble, data, testSet);
 
-        var smallShape = Architecture(data, scale.SmallStudentLayers, scale.SmallStudentWidth);
+        var smallShape = Shape(scale.SmallStudentLayers, scale.SmallStudentWidth);
         var smallBaseline = TrainHard(data, testSet, smallShape, seed: 200, "baseline-small", "hard labels, student size");
         var grid = DistillGrid(ensemble, data, testSet, [("distilled", teacherShape, 100), ("distilled-small", smallShape, 300)], cancellationToken);
         var best = Select(grid["distilled"]);
@@ -79,16 +79,16 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
     private static double Recovery(StudyRow student, StudyRow baseline, StudyRow ensemble) =>
         (student.FrameAccuracy - baseline.FrameAccuracy) / (ensemble.FrameAccuracy - baseline.FrameAccuracy);
 
-    private static MlpArchitecture Architecture(PreparedCorpus data, int layers, int width) =>
-        new(data.Train.FeatureDim, data.Context, layers, width, 0.1, PhoneSet.ClassCount);
+    private static NetworkShape Shape(int layers, int width) => new(layers, width, Dropout: 0.1);
+
+    private static string Family(PreparedCorpus data) => ModelFamily.ForSampleRate((int)data.Features.SampleFrequency);
 
     private TrainingOptions Training(int seed, int epochs) => new()
     {
-        Epochs = epochs, Seed = seed, Threads = options.Threads, Device = options.Device,
-        LearningRate = options.LearningRate, BatchSize = options.Batch,
+        Epochs = epochs, Seed = seed, Device = options.Device, LearningRate = options.LearningRate, BatchSize = options.Batch,
     };
 
-    private Ensemble TrainTeachers(PreparedCorpus data, FrameDataset testSet, MlpArchitecture shape, CancellationToken cancellationToken)
+    private Ensemble TrainTeachers(PreparedCorpus data, FrameDataset testSet, NetworkShape shape, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(options.Out, "ensemble");
         Directory.CreateDirectory(directory);
@@ -97,12 +97,12 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
         ModelMetadata? first = null;
         for (var m = 0; m < scale.Members; m++)
         {
-            var trained = ModelTrainingRun.TrainOne(data, shape, Training(1 + m, scale.TeacherEpochs), $"teacher {m + 1}/{scale.Members}", cancellationToken);
-            var metadata = ModelTrainingRun.Metadata(data, trained, ModelFamily.ForSampleRate((int)data.Features.SampleFrequency),
-                ModelLineage.Baseline(data.Name, 1 + m) with { Role = "teacher" });
-            first ??= metadata;
+            var teacher = new TeacherTrainingOptions(shape, Training(1 + m, scale.TeacherEpochs), Family(data));
+            var trained = UseCaseProgress.Train($"teacher {m + 1}/{scale.Members}", teacher.Training.Epochs,
+                progress => TeacherTraining.Train(data, teacher, progress, cancellationToken));
+            first ??= trained.Metadata;
             files.Add(EnsembleDirectory.MemberFileName(m));
-            ModelArtifact.Save(Path.Combine(directory, files[^1]), trained.Model, metadata);
+            trained.Save(Path.Combine(directory, files[^1]));
             if (m == 0)
             {
                 AddRow(Row("baseline", trained.Model, trained.Report, testSet) with { Note = "teacher 1 (hard labels); also the generalist" });
@@ -138,12 +138,12 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
     /// are computed once per temperature and shared by every student trained at it.
     /// </summary>
     private Dictionary<string, List<StudyRow>> DistillGrid(Ensemble ensemble, PreparedCorpus data, FrameDataset testSet,
-        IReadOnlyList<(string Name, MlpArchitecture Shape, int Seed)> students, CancellationToken cancellationToken)
+        IReadOnlyList<(string Name, NetworkShape Shape, int Seed)> students, CancellationToken cancellationToken)
     {
         var rows = students.ToDictionary(s => s.Name, _ => new List<StudyRow>());
         foreach (var temperature in StudyScale.Temperatures)
         {
-            using var soft = Distiller.TeacherTargets(ensemble, data.Train, new DistillationOptions(temperature, 0), options.Device,
+            using var soft = StudentDistillation.SoftTargets(ensemble, [], data, new DistillationOptions(temperature, 0), options.Device,
                 cancellationToken: cancellationToken);
             foreach (var alpha in StudyScale.Alphas)
             {
@@ -164,27 +164,28 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
         return best;
     }
 
-    private StudyRow TrainStudent(PreparedCorpus data, FrameDataset testSet, MlpArchitecture shape, Tensor soft, double temperature,
+    private StudyRow TrainStudent(PreparedCorpus data, FrameDataset testSet, NetworkShape shape, Tensor soft, double temperature,
         double alpha, int seed, string name, CancellationToken cancellationToken, int? epochs = null)
     {
-        var objective = new DistillationObjective(soft, data.Train, temperature, alpha);
-        var trained = ModelTrainingRun.TrainOne(data, shape, Training(seed, epochs ?? scale.StudentEpochs), $"{name} T={temperature} α={alpha}",
-            cancellationToken, objective);
-        using var model = trained.Model;
-        return AddRow(Row(name, model, trained.Report, testSet) with { Temperature = temperature, Alpha = alpha });
+        var student = new StudentDistillationOptions(shape, Training(seed, epochs ?? scale.StudentEpochs),
+            new DistillationOptions(temperature, alpha), Family(data));
+        using var trained = UseCaseProgress.Train($"{name} T={temperature} α={alpha}", student.Training.Epochs,
+            progress => StudentDistillation.Train(data, soft, [], student, progress, cancellationToken));
+        return AddRow(Row(name, trained.Model, trained.Report, testSet) with { Temperature = temperature, Alpha = alpha });
     }
 
-    private StudyRow TrainHard(PreparedCorpus data, FrameDataset testSet, MlpArchitecture shape, int seed, string name, string note,
+    private StudyRow TrainHard(PreparedCorpus data, FrameDataset testSet, NetworkShape shape, int seed, string name, string note,
         int? epochs = null)
     {
-        var trained = ModelTrainingRun.TrainOne(data, shape, Training(seed, epochs ?? scale.StudentEpochs), name, CancellationToken.None);
-        using var model = trained.Model;
-        return AddRow(Row(name, model, trained.Report, testSet) with { Note = note });
+        var hard = new TeacherTrainingOptions(shape, Training(seed, epochs ?? scale.StudentEpochs), Family(data), Role: "baseline");
+        using var trained = UseCaseProgress.Train(name, hard.Training.Epochs,
+            progress => TeacherTraining.Train(data, hard, progress, CancellationToken.None));
+        return AddRow(Row(name, trained.Model, trained.Report, testSet) with { Note = note });
     }
 
     /// <summary>The paper's Table 5: 3% of the training utterances, hard labels vs the full-data ensemble's soft targets.</summary>
     private (StudyRow Hard3, StudyRow Soft3) SmallData(Ensemble ensemble, SplitFeatures train, SplitFeatures dev, PreparedCorpus full,
-        FrameDataset testSet, MlpArchitecture shape, double temperature, CancellationToken cancellationToken)
+        FrameDataset testSet, NetworkShape shape, double temperature, CancellationToken cancellationToken)
     {
         var random = new Random(3);
         var count = Math.Max(1, (int)Math.Round(train.Features.Count * StudyScale.SmallDataFraction));
@@ -194,7 +195,7 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
         var epochs = (int)Math.Clamp(Math.Round(scale.TeacherEpochs * (double)full.Train.Count / subset.Train.Count), 1, 200);
         var hard3 = TrainHard(subset, testSet, shape, seed: 400, "hard3",
             $"{count} utterances ({subset.Train.Count:N0} frames, {epochs} epochs), hard labels", epochs);
-        using var soft = Distiller.TeacherTargets(ensemble, subset.Train, new DistillationOptions(temperature, 0), options.Device,
+        using var soft = StudentDistillation.SoftTargets(ensemble, [], subset, new DistillationOptions(temperature, 0), options.Device,
             cancellationToken: cancellationToken);
         var soft3 = TrainStudent(subset, testSet, shape, soft, temperature, 0, seed: 400, "soft3", cancellationToken, epochs);
         _rows[_rows.IndexOf(soft3)] = soft3 with { Note = "same 3%, soft targets of the full-data ensemble only" };
@@ -206,22 +207,22 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
     /// combined with it by KL minimisation; then, going past the paper, one student distilled from that combination.
     /// </summary>
     private (StudyRow Generalist, StudyRow Combined, StudyRow Student) Specialists(Ensemble ensemble, PreparedCorpus data,
-        FrameDataset testSet, MlpArchitecture shape, double temperature, double alpha, CancellationToken cancellationToken)
+        FrameDataset testSet, NetworkShape shape, double temperature, double alpha, CancellationToken cancellationToken)
     {
         var generalist = ensemble.Members[0];
         var classes = generalist.Architecture.Classes;
         var clustering = new SpecialistClusteringOptions { Clusters = scale.Clusters };
         var clusters = ConsoleProgress.Run("cluster classes", 1, _ =>
-            SpecialistClustering.Cluster(generalist.forward, data.Train, classes, clustering, cancellationToken));
+            SpecialistTraining.Cluster(generalist, data, clustering, cancellationToken));
         var specialists = new List<Specialist>();
         for (var i = 0; i < clusters.Clusters.Count; i++)
         {
             var options = Training(500 + i, scale.StudentEpochs);
-            manual_seed(options.Seed);
-            var trained = ConsoleProgress.Run($"specialist {i + 1}/{clusters.Clusters.Count} ({clusters.Clusters[i].Count} classes)", options.Epochs,
-                update => SpecialistTrainer.Train(generalist, clusters.Clusters[i], data.Train, data.Dev, options,
-                    progress: p => update(p.Epoch - 1 + (double)p.FramesDone / p.FramesPerEpoch, null), cancellationToken: cancellationToken));
-            specialists.Add(trained.Specialist);
+            var cluster = clusters.Clusters[i];
+            var trained = UseCaseProgress.Train($"specialist {i + 1}/{clusters.Clusters.Count} ({cluster.Count} classes)", options.Epochs,
+                progress => SpecialistTraining.Train(generalist, ensemble.Metadata, "teacher-1", data, cluster, options, otherRatio: 1.0,
+                    progress, cancellationToken));
+            specialists.Add(trained.Trained.Specialist);
         }
         try
         {

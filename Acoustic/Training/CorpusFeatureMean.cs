@@ -2,10 +2,10 @@ using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Features;
 
-namespace AcousticDistill.Cli.Commands;
+namespace AcousticDistill.Acoustic.Training;
 
 /// <summary>The mean raw filterbank frame of a corpus split: the prior of an online mean normalisation.</summary>
-internal static class CorpusFeatureMean
+public static class CorpusFeatureMean
 {
     /// <summary>
     /// Mean frame of <paramref name="options"/>' features (without any mean normalisation) over at most
