@@ -1,5 +1,5 @@
 using AcousticDistill.Grains.Compute;
-using AcousticDistill.Grains.Distillation;
+using AcousticDistill.Grains.Distillation.Stages;
 using AcousticDistill.Grains.Metrics;
 using AcousticDistill.Grains.Registry;
 using AcousticDistill.Grains.Specialists;
@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains;
 
-/// <summary>Registers what the grains need: options, the model store, the compute budget, the stage runner and metrics.</summary>
+/// <summary>Registers what the grains need: options, the model store, the compute budget, the job stages and metrics.</summary>
 public static class GrainServices
 {
     /// <summary>Adds the learning-flow services, binding options from <paramref name="configuration"/> sections.</summary>
@@ -24,7 +24,12 @@ public static class GrainServices
         services.AddMetrics();
         services.AddSingleton<IModelStore>(sp => new FileSystemModelStore(sp.GetRequiredService<IOptions<ModelStoreOptions>>().Value.Path));
         services.AddSingleton<ComputeBudget>();
-        services.AddSingleton<DistillationStageRunner>();
+        services.AddHostedService<TorchThreadsStartup>();
+        services.AddSingleton<JobTeachers>();
+        services.AddSingleton<IDistillationStage, SoftTargetStage>();
+        services.AddSingleton<IDistillationStage, StudentTrainingStage>();
+        services.AddSingleton<IDistillationStage, EvaluationStage>();
+        services.AddSingleton<IDistillationStage, DecisionStage>();
         services.AddSingleton<TeacherTrainer>();
         services.AddSingleton<SpecialistBuilder>();
         services.AddSingleton<AcousticMetrics>();

@@ -1,7 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using static TorchSharp.torch;
 
 namespace AcousticDistill.Acoustic.Models;
 
@@ -16,31 +16,38 @@ public sealed class FrameClassifier : Module<Tensor, Tensor>
     private readonly Sequential layers;
 #pragma warning restore IDE1006
 
-    // Weight initialisation draws from torch's process-wide generator: every construction holds this lock, so a seeded
-    // one (manual_seed then draw) is never interleaved with another thread's draws.
-    private static readonly Lock s_initialisation = new();
-
     /// <summary>Builds an untrained classifier of the given shape (weights from torch's global generator).</summary>
     public FrameClassifier(MlpArchitecture architecture) : this(architecture, seed: null)
     {
     }
 
     /// <summary>
-    /// Builds an untrained classifier whose initial weights depend on <paramref name="seed"/> alone, whatever other
-    /// threads of the process do with torch's generator at the same time.
+    /// Builds an untrained classifier whose initial weights depend on <paramref name="seed"/> alone (drawn from a generator
+    /// of its own, never torch's process-wide one), whatever other threads of the process draw meanwhile.
     /// </summary>
     public FrameClassifier(MlpArchitecture architecture, int? seed) : base(nameof(FrameClassifier))
     {
-        lock (s_initialisation)
-        {
-            if (seed is { } value)
-            {
-                manual_seed(value);
-            }
-            layers = Build(architecture);
-        }
+        layers = Build(architecture);
         Architecture = architecture;
         RegisterComponents();
+        if (seed is { } value)
+        {
+            using var generator = new Generator((ulong)value, CPU);
+            Initialise(generator);
+        }
+    }
+
+    // torch's default for Linear layers (Kaiming uniform with a = √5, which is U(±1/√fan_in) for weights and biases alike),
+    // drawn from the given generator.
+    private void Initialise(Generator generator)
+    {
+        using var noGrad = no_grad();
+        foreach (var linear in layers.modules().OfType<Linear>())
+        {
+            var bound = 1 / Math.Sqrt(linear.in_features);
+            linear.weight!.uniform_(-bound, bound, generator);
+            linear.bias?.uniform_(-bound, bound, generator);
+        }
     }
 
     private static Sequential Build(MlpArchitecture architecture)

@@ -20,7 +20,8 @@ public sealed class SeededDropout(double probability) : nn.Module<Tensor, Tensor
     {
         if (!training || Probability == 0)
         {
-            return input;
+            // A new handle, never the input itself: Sequential disposes each layer's input once the next layer has run.
+            return input.alias();
         }
         using var keep = empty_like(input).bernoulli_(1 - Probability, Generator);
         return input * keep / (1 - Probability);

@@ -56,7 +56,6 @@ public static class ModelEndpoints
         {
             role = version.Lineage.Role,
             teachers = version.Lineage.Teachers,
-            specialists = version.Lineage.Specialists,
             corpus = version.Lineage.Corpus,
             temperature = version.Lineage.Temperature,
             alpha = version.Lineage.Alpha,

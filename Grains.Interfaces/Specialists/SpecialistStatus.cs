@@ -1,17 +1,17 @@
 using System.Collections.Immutable;
-using AcousticDistill.Grains.Interfaces.Teachers;
+using AcousticDistill.Grains.Interfaces.Training;
 
 namespace AcousticDistill.Grains.Interfaces.Specialists;
 
 /// <summary>
-/// A specialist's phase (the teachers' phases), its artifact in the model store once trained, the frame classes of its
+/// A specialist's training phase, its artifact in the model store once trained, the frame classes of its
 /// cluster, and its frame accuracy (0–1) on the dev frames labelled with those classes — a dustbin answer counts as
 /// wrong — next to the generalist's accuracy on the same frames.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("AcousticDistill.SpecialistStatus")]
 public sealed record SpecialistStatus(
     [property: Id(0)] string Key,
-    [property: Id(1)] TeacherPhase Phase,
+    [property: Id(1)] TrainingPhase Phase,
     [property: Id(2)] string? ArtifactId,
     [property: Id(3)] ImmutableArray<int> Classes,
     [property: Id(4)] double? ClusterDevFrameAccuracy,

@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Training;
 using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Compute;
@@ -26,12 +25,7 @@ public sealed class ComputeBudget
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Factory.StartNew(() =>
-                {
-                    TorchRuntime.SetThreads(_options.TorchThreads);
-                    return work(cancellationToken);
-                },
-                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            return await Task.Factory.StartNew(() => work(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         }
         finally
         {

@@ -9,7 +9,10 @@ public sealed class ComputeOptions
     /// <summary>Heavy stages (soft targets, training, evaluation) running at once on this silo.</summary>
     public int ConcurrentStages { get; set; } = 1;
 
-    /// <summary>Torch intra-op threads per stage (process-wide in libtorch).</summary>
+    /// <summary>
+    /// Torch intra-op threads of the whole process (libtorch has one count per process), set once at start-up: training
+    /// stages and live sessions' networks alike.
+    /// </summary>
     public int TorchThreads { get; set; } = 1;
 
     /// <summary>Corpus feature-extraction threads per stage.</summary>

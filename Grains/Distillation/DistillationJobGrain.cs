@@ -1,27 +1,21 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using AcousticDistill.Grains.Compute;
+using AcousticDistill.Grains.Distillation.Stages;
 using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Interfaces.Teachers;
 using AcousticDistill.Grains.Metrics;
-using AcousticDistill.Grains.Storage;
-using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Distillation;
 
 /// <summary>
-/// A distillation job as a durable stage machine. Each stage's heavy work runs through <see cref="ComputeBudget"/>
-/// (off the grain scheduler); after each stage the progress is written, so an activation that finds the job
+/// A distillation job as a durable stage machine over the <see cref="IDistillationStage"/>s (each a class of its own, its
+/// heavy work off the grain scheduler); after each stage the progress is written, so an activation that finds the job
 /// running (after a deactivation or on another silo) continues from the next stage.
 /// </summary>
 public sealed class DistillationJobGrain(
     [PersistentState("job", Constants.StateStorage)] IPersistentState<DistillationJobState> state,
-    DistillationStageRunner runner,
-    ComputeBudget compute,
-    IModelStore store,
+    IEnumerable<IDistillationStage> stages,
     IOptions<ComputeOptions> options,
     AcousticMetrics metrics,
     ILogger<DistillationJobGrain> logger) : Grain, IDistillationJobGrain, IRemindable
@@ -42,7 +36,7 @@ public sealed class DistillationJobGrain(
             Job.Resumes++;
             logger.LogInformation("Job {JobId} resumes at stage {Stage} on {Silo}", this.GetPrimaryKey(), Job.NextStage, RuntimeIdentity);
             await KeepAliveAsync();
-            StartLoop();
+            _work.Start(RunStagesAsync);
         }
     }
 
@@ -73,7 +67,7 @@ public sealed class DistillationJobGrain(
             Job.Outcome = DistillationOutcome.Running;
             await WriteAsync();
             await KeepAliveAsync();
-            StartLoop();
+            _work.Start(RunStagesAsync);
         }
         return Status();
     }
@@ -91,11 +85,6 @@ public sealed class DistillationJobGrain(
             await _work.CancelAsync();
         }
         return Status();
-    }
-
-    private void StartLoop()
-    {
-        _work.Start(RunStagesAsync);
     }
 
     private async Task RunStagesAsync(CancellationToken cancellationToken)
@@ -142,77 +131,11 @@ public sealed class DistillationJobGrain(
         metrics.JobFinished(family, Job.Outcome.ToString().ToLowerInvariant());
     }
 
-    private async Task RunStageAsync(DistillationStage stage, CancellationToken cancellationToken)
+    private Task RunStageAsync(DistillationStage stage, CancellationToken cancellationToken)
     {
-        var request = Job.Request!;
         var work = Path.Combine(options.Value.WorkDirectory, this.GetPrimaryKey().ToString("N"));
-        switch (stage)
-        {
-            case DistillationStage.CollectSoftTargets:
-                var teaching = await WithTeachersAsync(request, work, cancellationToken);
-                await compute.RunAsync(ct => runner.CollectSoftTargets(teaching, work, ct), cancellationToken);
-                break;
-            case DistillationStage.TrainStudent:
-                var taught = await WithTeachersAsync(request, work, cancellationToken);
-                var student = await compute.RunAsync(ct => runner.TrainStudent(taught, work, ct), cancellationToken);
-                Job.CandidateId = await store.PutAsync(student.Bytes, cancellationToken);
-                var priors = await compute.RunAsync(_ => DistillationStageRunner.StudentPriors(taught, student.Bytes), cancellationToken);
-                await ModelPriors.SaveAsync(store, Job.CandidateId, priors, cancellationToken);
-                // The teachers go to the store too, so the student's lineage resolves there (live ensemble agreement).
-                foreach (var member in Acoustic.Distillation.EnsembleDirectory.MemberFiles(taught.TeachersDirectory))
-                {
-                    await store.PutAsync(await File.ReadAllBytesAsync(member, cancellationToken), cancellationToken);
-                }
-                Job.Lineage = RegistryRecords.Lineage(student.Lineage);
-                Job.Metrics = new ModelMetrics(double.NaN, null, student.Parameters, student.Bytes.Length, student.FramesPerSecond);
-                metrics.Trained(request.Family, "student", student.FramesPerSecond);
-                break;
-            case DistillationStage.Evaluate:
-                var bytes = await store.GetAsync(Job.CandidateId!, cancellationToken);
-                var scores = await compute.RunAsync(ct => runner.Evaluate(request, bytes, ct), cancellationToken);
-                Job.Metrics = Job.Metrics! with { DevFrameAccuracy = scores.DevFrameAccuracy, TestFrameAccuracy = scores.TestFrameAccuracy };
-                var teachers = await WithTeachersAsync(request, work, cancellationToken);
-                Job.EnsembleDevFrameAccuracy = await compute.RunAsync(ct => runner.EvaluateTeachers(teachers, ct), cancellationToken);
-                Job.EnsembleVersion = EnsembleVersion.Of(Acoustic.Distillation.EnsembleDirectory.MemberHashes(teachers.TeachersDirectory));
-                metrics.SetFrameAccuracy(request.Family, Job.EnsembleVersion, "ensemble", Job.EnsembleDevFrameAccuracy.Value);
-                break;
-            case DistillationStage.Decide:
-                var registry = GrainFactory.GetGrain<IModelRegistryGrain>(request.Family);
-                await registry.RegisterAsync(new ModelVersion(Job.CandidateId!, request.Family, Job.Lineage!, Job.Metrics!), cancellationToken);
-                var decision = await registry.PromoteAsync(Job.CandidateId!, cancellationToken);
-                Job.Outcome = decision.Promoted ? DistillationOutcome.Promoted : DistillationOutcome.Rejected;
-                Job.Message = decision.Reason;
-                break;
-            default:
-                throw new InvalidOperationException($"No work for stage {stage}.");
-        }
-    }
-
-    /// <summary>
-    /// The request with its teachers as an ensemble folder: unchanged when it names a folder, else the teacher grains'
-    /// artifacts (ids resolved once and kept in state) written from the model store into the job's work folder.
-    /// </summary>
-    private async Task<DistillationJobRequest> WithTeachersAsync(DistillationJobRequest request, string work, CancellationToken cancellationToken)
-    {
-        if (request.TeacherKeys.IsDefaultOrEmpty)
-        {
-            return request;
-        }
-        if (Job.TeacherArtifactIds is null)
-        {
-            var ids = new List<string>();
-            foreach (var key in request.TeacherKeys)
-            {
-                var teacher = await GrainFactory.GetGrain<ITeacherGrain>(key).GetStatusAsync(cancellationToken);
-                ids.Add(teacher is { Phase: TeacherPhase.Trained, ArtifactId: { } id }
-                    ? id
-                    : throw new InvalidOperationException($"Teacher '{key}' is not trained (it is {teacher.Phase}{(teacher.Message is null ? "" : ": " + teacher.Message)})."));
-            }
-            Job.TeacherArtifactIds = ids;
-        }
-        var directory = Path.Combine(work, "ensemble");
-        await EnsembleMaterializer.WriteAsync(store, Job.TeacherArtifactIds, directory, cancellationToken);
-        return request with { TeachersDirectory = directory };
+        var runner = stages.SingleOrDefault(s => s.Stage == stage) ?? throw new InvalidOperationException($"No work for stage {stage}.");
+        return runner.RunAsync(new DistillationJobContext(this.GetPrimaryKey(), Job, work), cancellationToken);
     }
 
     private async Task WriteAsync()
@@ -240,15 +163,5 @@ public sealed class DistillationJobGrain(
         }
     }
 
-    private DistillationJobStatus Status() => new(
-        this.GetPrimaryKey(),
-        Job.Request?.Family,
-        Job.NextStage,
-        Job.Outcome,
-        Job.CandidateId,
-        Job.Metrics is { DevFrameAccuracy: var dev } && !double.IsNaN(dev) ? dev : null,
-        Job.Message,
-        Job.Stages.ToImmutableArray(),
-        Job.Resumes,
-        RuntimeIdentity);
+    private DistillationJobStatus Status() => Job.ToStatus(this.GetPrimaryKey(), RuntimeIdentity);
 }

@@ -58,4 +58,17 @@ public sealed class DistillationJobState
     /// <summary>The teaching ensemble's dev frame accuracy (0–1, members averaged in probability at T = 1).</summary>
     [Id(12)]
     public double? EnsembleDevFrameAccuracy { get; set; }
+
+    /// <summary>What callers see of job <paramref name="jobId"/>, run by <paramref name="silo"/>.</summary>
+    public DistillationJobStatus ToStatus(Guid jobId, string silo) => new(
+        jobId,
+        Request?.Family,
+        NextStage,
+        Outcome,
+        CandidateId,
+        Metrics is { DevFrameAccuracy: var dev } && !double.IsNaN(dev) ? dev : null,
+        Message,
+        [.. Stages],
+        Resumes,
+        silo);
 }

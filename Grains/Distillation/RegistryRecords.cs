@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Grains.Interfaces.Registry;
 
@@ -11,7 +10,6 @@ public static class RegistryRecords
     public static ModelLineageInfo Lineage(ModelLineage lineage) => new(
         lineage.Role,
         [.. lineage.Teachers],
-        ImmutableArray<string>.Empty,
         lineage.Corpus,
         lineage.Temperature,
         lineage.Alpha,

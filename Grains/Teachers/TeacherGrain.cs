@@ -2,90 +2,48 @@ using AcousticDistill.Grains.Compute;
 using AcousticDistill.Grains.Interfaces.Teachers;
 using AcousticDistill.Grains.Metrics;
 using AcousticDistill.Grains.Storage;
+using AcousticDistill.Grains.Training;
 using Microsoft.Extensions.Logging;
 
 namespace AcousticDistill.Grains.Teachers;
 
-/// <summary>
-/// One ensemble member. Training runs through <see cref="ComputeBudget"/>; the artifact goes to the model store and
-/// only its id and accuracy are kept in state. A teacher found training at activation trains again (same seed).
-/// </summary>
+/// <summary>One ensemble member, trained on hard labels by <see cref="TeacherTrainer"/>; its life is <see cref="ModelTrainingGrain{TRequest, TState}"/>'s.</summary>
 public sealed class TeacherGrain(
     [PersistentState("teacher", Constants.StateStorage)] IPersistentState<TeacherState> state,
     TeacherTrainer trainer,
     ComputeBudget compute,
     IModelStore store,
     AcousticMetrics metrics,
-    ILogger<TeacherGrain> logger) : Grain, ITeacherGrain
+    ILogger<TeacherGrain> logger) : ModelTrainingGrain<TeacherTrainingRequest, TeacherState>(state, store, logger), ITeacherGrain
 {
-    private readonly BackgroundWork _work = new();
-
-    /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State is { Phase: TeacherPhase.Training, Request: not null })
-        {
-            StartTraining();
-        }
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        await _work.StopAsync();
-    }
-
     /// <inheritdoc />
     public async Task<TeacherStatus> TrainAsync(TeacherTrainingRequest request, CancellationToken cancellationToken = default)
     {
-        var busy = state.State.Phase == TeacherPhase.Training;
-        var done = state.State.Phase == TeacherPhase.Trained && state.State.Request == request;
-        if (!busy && !done)
-        {
-            state.State.Request = request;
-            state.State.Phase = TeacherPhase.Training;
-            state.State.Message = null;
-            await state.WriteStateAsync(cancellationToken);
-            StartTraining();
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Family);
+        await StartAsync(request, cancellationToken);
         return Status();
     }
 
     /// <inheritdoc />
     public Task<TeacherStatus> GetStatusAsync(CancellationToken cancellationToken = default) => Task.FromResult(Status());
 
-    private void StartTraining()
+    /// <inheritdoc />
+    protected override async Task<byte[]> TrainModelAsync(TeacherTrainingRequest request, CancellationToken cancellationToken)
     {
-        _work.Start(ct => RunTrainingAsync(state.State.Request!, ct));
+        var trained = await compute.RunAsync(ct => trainer.Train(request, ct), cancellationToken);
+        State.DevFrameAccuracy = trained.DevFrameAccuracy;
+        metrics.Trained(request.Family, "teacher", trained.FramesPerSecond);
+        return trained.Bytes;
     }
 
-    private async Task RunTrainingAsync(TeacherTrainingRequest request, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override void PublishFigures(string artifactId)
     {
-        await Task.Yield();
-        try
+        if (State is { Request: { } request, DevFrameAccuracy: { } accuracy })
         {
-            DelayDeactivation(TimeSpan.FromMinutes(30));
-            var trained = await compute.RunAsync(ct => trainer.Train(request, ct), cancellationToken);
-            state.State.ArtifactId = await store.PutAsync(trained.Bytes, cancellationToken);
-            state.State.DevFrameAccuracy = trained.DevFrameAccuracy;
-            state.State.Phase = TeacherPhase.Trained;
-            metrics.SetFrameAccuracy(request.Family, state.State.ArtifactId, "teacher", trained.DevFrameAccuracy);
-            metrics.Trained(request.Family, "teacher", trained.FramesPerSecond);
+            metrics.SetFrameAccuracy(request.Family, artifactId, "teacher", accuracy);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return; // deactivating: stays Training, trains again at the next activation
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Teacher {Key} failed to train", this.GetPrimaryKeyString());
-            state.State.Phase = TeacherPhase.Failed;
-            state.State.Message = ex.Message;
-        }
-        await state.WriteStateAsync();
     }
 
-    private TeacherStatus Status() => new(
-        this.GetPrimaryKeyString(), state.State.Phase, state.State.ArtifactId, state.State.DevFrameAccuracy, state.State.Message);
+    private TeacherStatus Status() => new(this.GetPrimaryKeyString(), State.Phase, State.ArtifactId, State.DevFrameAccuracy, State.Message);
 }

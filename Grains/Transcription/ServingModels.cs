@@ -56,7 +56,6 @@ public sealed class ServingModels(
 
     private async Task<ServingModel> LoadAsync(string family, string versionId)
     {
-        TorchRuntime.SetThreads(options.Value.TorchThreads);
         var bytes = await store.GetAsync(versionId);
         var artifact = ModelArtifact.Deserialize(bytes, $"model {versionId}");
         var priors = await ModelPriors.LoadAsync(store, versionId, artifact.Metadata.Architecture.Classes);

@@ -39,9 +39,6 @@ public sealed class TranscriptionOptions
     /// <summary>How often a silo asks the registry which version serves (sessions switch model within this time).</summary>
     public TimeSpan ServingRefresh { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Torch threads per network call; 1 suits many concurrent streams (each call runs on its caller's thread).</summary>
-    public int TorchThreads { get; set; } = 1;
-
     /// <summary>Share of scored chunks also classified by the serving version's teachers (live ensemble agreement); 0 = off.</summary>
     public double AgreementSampleRate { get; set; } = 0.05;
 
@@ -58,9 +55,9 @@ public sealed class TranscriptionOptions
         {
             throw new InvalidOperationException("Transcription:Families needs at least one family with a sample rate of 1000 Hz or more.");
         }
-        if (TorchThreads <= 0 || Beam <= 0 || MaxActive <= 0 || AcousticScale <= 0 || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero)
+        if (Beam <= 0 || MaxActive <= 0 || AcousticScale <= 0 || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero)
         {
-            throw new InvalidOperationException("Transcription: TorchThreads, Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive.");
+            throw new InvalidOperationException("Transcription: Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive.");
         }
         if (AgreementSampleRate is < 0 or > 1)
         {

@@ -1,4 +1,5 @@
 using AcousticDistill.Grains.Interfaces.Distillation;
+using AcousticDistill.Grains.Interfaces.Training;
 
 namespace AcousticDistill.Silo.Hosting;
 
@@ -16,8 +17,12 @@ public sealed class ScheduleRegistration(IGrainFactory grains, IConfiguration co
             {
                 throw new InvalidOperationException("Every entry of Schedules needs Family, Corpus, and Teachers or TeacherKeys.");
             }
-            var job = new DistillationJobRequest(entry.Family, entry.Corpus, entry.Teachers, entry.Temperature, entry.Alpha,
-                Epochs: entry.Epochs, HiddenLayers: entry.HiddenLayers, HiddenWidth: entry.HiddenWidth, TeacherKeys: [.. entry.TeacherKeys]);
+            var student = TrainingHyperParameters.Student with
+            {
+                Epochs = entry.Epochs, HiddenLayers = entry.HiddenLayers, HiddenWidth = entry.HiddenWidth,
+            };
+            var job = new DistillationJobRequest(entry.Family, entry.Corpus, entry.Teachers, student, entry.Temperature, entry.Alpha,
+                [.. entry.TeacherKeys]);
             await grains.GetGrain<IDistillationSchedulerGrain>(entry.Family)
                 .ConfigureAsync(new DistillationSchedule(entry.Period, job), cancellationToken);
             logger.LogInformation("Scheduled re-distillation of {Family} every {Period}", entry.Family, entry.Period);

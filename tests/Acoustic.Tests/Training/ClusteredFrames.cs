@@ -7,6 +7,13 @@ internal static class ClusteredFrames
 {
     public static FrameDataset Frames(int utterances, int seed, int classes = 6, int dim = 4, float noise = 1.5f)
     {
+        var split = Split(utterances, seed, classes, dim, noise);
+        return FrameDataset.Create(split.Features, split.Labels, dim, context: 1);
+    }
+
+    /// <summary>The same frames as a corpus split (for <see cref="PreparedCorpus"/> and the use cases).</summary>
+    public static SplitFeatures Split(int utterances, int seed, int classes = 6, int dim = 4, float noise = 1.5f)
+    {
         var random = new Random(seed);
         var prototypes = Enumerable.Range(0, classes)
             .Select(c => Enumerable.Range(0, dim).Select(d => (float)Math.Sin(c * 1.7 + d * 0.9) * 2).ToArray()).ToArray();
@@ -28,6 +35,7 @@ internal static class ClusteredFrames
             features.Add(frame);
             labels.Add(label);
         }
-        return FrameDataset.Create(features, labels, dim, context: 1);
+        return new SplitFeatures(Enumerable.Range(0, utterances).Select(u => $"u{u}").ToArray(), features, labels, dim,
+            AudioSeconds: features.Sum(f => f.Length / dim) * 0.01);
     }
 }

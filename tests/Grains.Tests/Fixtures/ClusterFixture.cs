@@ -1,5 +1,6 @@
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
+using AcousticDistill.Grains.Interfaces.Training;
 using AcousticDistill.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Orleans.Hosting;
@@ -90,14 +91,15 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>A job request for <paramref name="family"/> over the tone corpus and ensemble, with a tiny student.</summary>
     public DistillationJobRequest Request(string family, int epochs = 2) => new(
-        family, CorpusDirectory, EnsembleDirectory, Temperature: 2.0, Alpha: 0.5, Seed: 3, Epochs: epochs,
-        HiddenLayers: 1, HiddenWidth: 32, Dropout: 0.0, BatchSize: 128, LearningRate: 0.05);
+        family, CorpusDirectory, EnsembleDirectory,
+        new TrainingHyperParameters(Seed: 3, Epochs: epochs, HiddenLayers: 1, HiddenWidth: 32, Dropout: 0.0, BatchSize: 128, LearningRate: 0.05),
+        Temperature: 2.0, Alpha: 0.5);
 
     /// <summary>Stores arbitrary bytes and registers them as a version with the given dev accuracy (the registry only needs ids and metrics).</summary>
     public async Task<ModelVersion> RegisterVersionAsync(string family, double devFrameAccuracy, string role = "baseline")
     {
         var id = await Store.PutAsync(Guid.NewGuid().ToByteArray());
-        var lineage = new ModelLineageInfo(role, [], [], "tones", null, null, 1, "test", DateTimeOffset.UtcNow);
+        var lineage = new ModelLineageInfo(role, [], "tones", null, null, 1, "test", DateTimeOffset.UtcNow);
         var version = new ModelVersion(id, family, lineage, new ModelMetrics(devFrameAccuracy, null, 100, 16, 0));
         return await Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(version);
     }

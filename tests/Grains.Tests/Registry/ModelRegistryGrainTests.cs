@@ -90,7 +90,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     public async Task Register_VersionWithoutArtifactInStore_IsRefused()
     {
         var family = NewFamily();
-        var lineage = new ModelLineageInfo("student", [], [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
+        var lineage = new ModelLineageInfo("student", [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
         var missing = new ModelVersion(new string('0', 64), family, lineage, new ModelMetrics(0.9, null, 1, 1, 0));
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>

@@ -53,7 +53,7 @@ public sealed class SiloHostTests : IAsyncLifetime
     {
         var services = _app!.Services;
         var id = await services.GetRequiredService<IModelStore>().PutAsync(Guid.NewGuid().ToByteArray());
-        var lineage = new ModelLineageInfo("student", [], [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
+        var lineage = new ModelLineageInfo("student", [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
         var registry = services.GetRequiredService<IGrainFactory>().GetGrain<IModelRegistryGrain>("en-16k");
         await registry.RegisterAsync(new ModelVersion(id, "en-16k", lineage, new ModelMetrics(0.5, null, 1, 16, 0)));
         await registry.PromoteAsync(id);

@@ -3,6 +3,7 @@ using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Specialists;
 using AcousticDistill.Grains.Interfaces.Specialists;
 using AcousticDistill.Grains.Interfaces.Teachers;
+using AcousticDistill.Grains.Interfaces.Training;
 using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Specialists;
@@ -20,7 +21,8 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
     }
 
     private SpecialistTrainingRequest Request(string family, string generalistId, int clusterIndex) => new(
-        family, fixture.CorpusDirectory, generalistId, clusterIndex, Clusters: 2, Seed: 1, Epochs: 2, BatchSize: 128, Restarts: 2);
+        family, fixture.CorpusDirectory, generalistId, clusterIndex, new TrainingHyperParameters(Seed: 1, Epochs: 2, BatchSize: 128),
+        Clusters: 2, Restarts: 2);
 
     private static async Task<SpecialistStatus> SettledAsync(ISpecialistGrain specialist)
     {
@@ -28,7 +30,7 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         while (true)
         {
             var status = await specialist.GetStatusAsync();
-            if (status.Phase is TeacherPhase.Trained or TeacherPhase.Failed || DateTime.UtcNow > deadline)
+            if (status.Phase is TrainingPhase.Trained or TrainingPhase.Failed || DateTime.UtcNow > deadline)
             {
                 return status;
             }
@@ -46,7 +48,7 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 0));
         var status = await SettledAsync(specialist);
 
-        Assert.True(status.Phase == TeacherPhase.Trained, status.Message);
+        Assert.True(status.Phase == TrainingPhase.Trained, status.Message);
         Assert.NotEmpty(status.Classes);
         Assert.True(status.ClusterDevFrames > 0);
         Assert.InRange(status.ClusterDevFrameAccuracy!.Value, 0.0, 1.0);
@@ -69,10 +71,10 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         var family = NewFamily();
         var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-01");
 
-        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 1) with { Epochs = 1 });
+        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 1) with { Training = new TrainingHyperParameters(Seed: 1, Epochs: 1, BatchSize: 128) });
         var status = await SettledAsync(specialist);
 
-        Assert.Equal(TeacherPhase.Failed, status.Phase);
+        Assert.Equal(TrainingPhase.Failed, status.Phase);
         Assert.Contains("No frame is labelled with any of the cluster's classes", status.Message);
         Assert.Empty(FrameAccuracyGauge.Read(family));
     }
@@ -88,7 +90,7 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         await specialist.TrainAsync(Request(family, missing, clusterIndex: 0));
         var status = await SettledAsync(specialist);
 
-        Assert.Equal(TeacherPhase.Failed, status.Phase);
+        Assert.Equal(TrainingPhase.Failed, status.Phase);
         Assert.Contains(missing, status.Message);
         Assert.Null(status.ArtifactId);
     }
@@ -103,7 +105,7 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 5));
         var status = await SettledAsync(specialist);
 
-        Assert.Equal(TeacherPhase.Failed, status.Phase);
+        Assert.Equal(TrainingPhase.Failed, status.Phase);
         Assert.Contains("Cluster index 5 is outside the 2 clusters", status.Message);
     }
 }

@@ -2,6 +2,7 @@ using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Interfaces.Teachers;
+using AcousticDistill.Grains.Interfaces.Training;
 using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Teachers;
@@ -11,8 +12,8 @@ public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<Cl
     private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
 
     private TeacherTrainingRequest Request(string family, int seed) => new(
-        family, fixture.CorpusDirectory, Seed: seed, Epochs: 3, HiddenLayers: 1, HiddenWidth: 48, Dropout: 0, Context: 2, MelBins: 20,
-        BatchSize: 128);
+        family, fixture.CorpusDirectory,
+        new TrainingHyperParameters(Seed: seed, Epochs: 3, HiddenLayers: 1, HiddenWidth: 48, Dropout: 0, BatchSize: 128), Context: 2, MelBins: 20);
 
     private static async Task<TeacherStatus> TrainedAsync(ITeacherGrain teacher)
     {
@@ -20,7 +21,7 @@ public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<Cl
         while (true)
         {
             var status = await teacher.GetStatusAsync();
-            if (status.Phase is TeacherPhase.Trained or TeacherPhase.Failed || DateTime.UtcNow > deadline)
+            if (status.Phase is TrainingPhase.Trained or TrainingPhase.Failed || DateTime.UtcNow > deadline)
             {
                 return status;
             }
@@ -38,7 +39,7 @@ public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<Cl
         await teacher.TrainAsync(Request(family, seed: 5));
         var status = await TrainedAsync(teacher);
 
-        Assert.Equal(TeacherPhase.Trained, status.Phase);
+        Assert.Equal(TrainingPhase.Trained, status.Phase);
         Assert.InRange(status.DevFrameAccuracy!.Value, 0.05, 1.0);
         var artifact = ModelArtifact.Deserialize(await fixture.Store.GetAsync(status.ArtifactId!));
         artifact.Model.Dispose();

@@ -1,7 +1,7 @@
 using AcousticDistill.Acoustic.Distillation;
 using AcousticDistill.Grains.Storage;
 
-namespace AcousticDistill.Grains.Distillation;
+namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>
 /// Writes teachers' artifacts from the model store (hash-checked on read) into an ensemble folder the library can
