@@ -1,23 +1,35 @@
-using AcousticDistill.Acoustic.Audio;
-using NAudio.Wave;
+namespace AcousticDistill.Acoustic.Audio;
 
-namespace AcousticDistill.Acoustic.Synthesis;
-
-/// <summary>Changes the rate of in-memory samples through <see cref="WavDecoder"/> (NAudio's managed WDL resampler).</summary>
+/// <summary>
+/// Changes the rate of in-memory mono samples with NAudio's managed WDL resampler (<see cref="ResamplerOptions.Default"/>,
+/// sinc mode), straight from the floats: the result equals <see cref="WavDecoder"/>'s on a float WAV of the same
+/// samples (input clamped to [-1, 1] with NaN as silence, the same blocks fed to the resampler, output in [-1, 1]).
+/// </summary>
 internal static class SampleRateConverter
 {
+    // The samples WavDecoder hands the resampler per step (its 64 KiB block of mono float32).
+    private const int BlockSamples = 16_384;
+
+    /// <summary>
+    /// <paramref name="samples"/> at <paramref name="fromRate"/> converted to <paramref name="toRate"/>; the same
+    /// array when the rates are equal.
+    /// </summary>
     public static float[] Convert(float[] samples, int fromRate, int toRate)
     {
         if (fromRate == toRate)
         {
             return samples;
         }
-        using var buffer = new MemoryStream(samples.Length * 4 + 64);
-        using (var writer = new WaveFileWriter(buffer, WaveFormat.CreateIeeeFloatWaveFormat(fromRate, 1)))
+        var resampler = new StreamingResampler(fromRate, toRate, ResamplerOptions.Default);
+        var output = new List<float>((int)Math.Min(samples.Length * (double)toRate / fromRate + 16, Array.MaxLength));
+        var block = new float[Math.Min(BlockSamples, samples.Length)];
+        for (var start = 0; start < samples.Length; start += BlockSamples)
         {
-            writer.WriteSamples(samples, 0, samples.Length);
+            var count = Math.Min(BlockSamples, samples.Length - start);
+            SampleConverter.FromFloat(samples.AsSpan(start, count), block);
+            resampler.Process(block.AsSpan(0, count), output);
         }
-        buffer.Position = 0;
-        return WavDecoder.Decode(buffer, toRate);
+        resampler.Flush(output);
+        return output.ToArray();
     }
 }
