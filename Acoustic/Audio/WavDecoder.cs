@@ -37,8 +37,19 @@ public static class WavDecoder
     /// <summary>Decodes the WAV file at <paramref name="path"/> at the rate it declares: the mono samples and that rate.</summary>
     public static (float[] Samples, int SampleRate) DecodeFileAtItsRate(string path, WavDecodeOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         using var stream = File.OpenRead(path);
+        return DecodeAtItsRate(stream, options);
+    }
+
+    /// <summary>
+    /// Decodes a WAV stream from its current position at the rate it declares: the mono samples and that rate, in one
+    /// pass (the stream need not be seekable).
+    /// </summary>
+    /// <exception cref="AudioFormatException">The bytes are not decodable WAV; the message names the problem.</exception>
+    public static (float[] Samples, int SampleRate) DecodeAtItsRate(Stream stream, WavDecodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
         return DecodeAt(stream, targetSampleRate: null, options);
     }
 

@@ -170,6 +170,17 @@ public sealed class WavDecoderFormatTests
     }
 
     [Fact]
+    public void DecodeAtItsRate_NonSeekableStream_DecodesInOnePass()
+    {
+        var bytes = SampleEncoder.Wav(SampleKind.Pcm16, 11_025, 1, TestSignals.ExactPattern).Build();
+
+        var (samples, rate) = WavDecoder.DecodeAtItsRate(new NonSeekableStream(bytes), WavDecodeOptions.Default);
+
+        Assert.Equal(11_025, rate);
+        Assert.Equal(TestSignals.ExactPattern, samples);
+    }
+
+    [Fact]
     public void DecodeFileAtItsRate_NotWav_IsAudioFormatException()
     {
         var path = Path.Combine(Path.GetTempPath(), $"wavdecoder-{Guid.NewGuid():N}.wav");
