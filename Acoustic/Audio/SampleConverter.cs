@@ -59,6 +59,18 @@ internal static class SampleConverter
         }
     }
 
+    /// <summary>
+    /// Copies float samples into <paramref name="output"/> by the rule for IEEE float WAV data: clamped to [-1, 1],
+    /// NaN as silence.
+    /// </summary>
+    public static void FromFloat(ReadOnlySpan<float> samples, Span<float> output)
+    {
+        for (var i = 0; i < samples.Length; i++)
+        {
+            output[i] = Sanitize(samples[i]);
+        }
+    }
+
     private static void ConvertPcm(ReadOnlySpan<byte> raw, int bytesPerSample, Span<float> samples)
     {
         switch (bytesPerSample)

@@ -26,6 +26,33 @@ public static class WavDecoder
         return Decode(stream, targetSampleRate, options);
     }
 
+    /// <summary>
+    /// Decodes the WAV file at <paramref name="path"/> at the rate it declares, with default limits: the mono samples and
+    /// that rate, from one read of the file (for importers that keep each file's own rate).
+    /// </summary>
+    /// <exception cref="AudioFormatException">The file's content is not decodable WAV.</exception>
+    public static (float[] Samples, int SampleRate) DecodeFileAtItsRate(string path) =>
+        DecodeFileAtItsRate(path, WavDecodeOptions.Default);
+
+    /// <summary>Decodes the WAV file at <paramref name="path"/> at the rate it declares: the mono samples and that rate.</summary>
+    public static (float[] Samples, int SampleRate) DecodeFileAtItsRate(string path, WavDecodeOptions options)
+    {
+        using var stream = File.OpenRead(path);
+        return DecodeAtItsRate(stream, options);
+    }
+
+    /// <summary>
+    /// Decodes a WAV stream from its current position at the rate it declares: the mono samples and that rate, in one
+    /// pass (the stream need not be seekable).
+    /// </summary>
+    /// <exception cref="AudioFormatException">The bytes are not decodable WAV; the message names the problem.</exception>
+    public static (float[] Samples, int SampleRate) DecodeAtItsRate(Stream stream, WavDecodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        return DecodeAt(stream, targetSampleRate: null, options);
+    }
+
     /// <summary>Decodes a WAV stream from its current position, with default limits.</summary>
     public static float[] Decode(Stream stream, int targetSampleRate) =>
         Decode(stream, targetSampleRate, WavDecodeOptions.Default);
@@ -39,16 +66,7 @@ public static class WavDecoder
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(targetSampleRate, options.MinSampleRate);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(targetSampleRate, options.MaxSampleRate);
-        try
-        {
-            var layout = RiffWaveParser.ReadUntilData(stream, options);
-            return DecodeData(stream, layout, targetSampleRate, options);
-        }
-        catch (Exception ex) when (ex is not AudioFormatException and not OutOfMemoryException)
-        {
-            // Stream I/O errors and anything unforeseen in NAudio still mean "these bytes are unusable".
-            throw new AudioFormatException($"WAV could not be decoded: {ex.Message}", ex);
-        }
+        return DecodeAt(stream, targetSampleRate, options).Samples;
     }
 
     /// <summary>The sample rate a WAV file declares (its header is validated exactly as for decoding).</summary>
@@ -71,6 +89,22 @@ public static class WavDecoder
         catch (Exception ex) when (ex is not AudioFormatException and not OutOfMemoryException)
         {
             throw new AudioFormatException($"WAV header could not be read: {ex.Message}", ex);
+        }
+    }
+
+    // Decodes at the target rate, or at the file's own rate when there is none.
+    private static (float[] Samples, int SampleRate) DecodeAt(Stream stream, int? targetSampleRate, WavDecodeOptions options)
+    {
+        try
+        {
+            var layout = RiffWaveParser.ReadUntilData(stream, options);
+            var rate = targetSampleRate ?? layout.Format.SampleRate;
+            return (DecodeData(stream, layout, rate, options), rate);
+        }
+        catch (Exception ex) when (ex is not AudioFormatException and not OutOfMemoryException)
+        {
+            // Stream I/O errors and anything unforeseen in NAudio still mean "these bytes are unusable".
+            throw new AudioFormatException($"WAV could not be decoded: {ex.Message}", ex);
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Synthesis;
 
 namespace AcousticDistill.Acoustic.Corpus;
 
@@ -146,14 +145,9 @@ public sealed partial class TimitImporter(TimitImportOptions options)
     {
         try
         {
-            int rate;
-            using (var reader = new NAudio.Wave.WaveFileReader(path))
-            {
-                rate = reader.WaveFormat.SampleRate;
-            }
-            return (WavDecoder.DecodeFile(path, rate), rate);
+            return WavDecoder.DecodeFileAtItsRate(path);
         }
-        catch (FormatException ex)
+        catch (AudioFormatException ex)
         {
             throw new AudioFormatException($"{path} is neither NIST SPHERE nor a readable RIFF WAV file: {ex.Message}", ex);
         }

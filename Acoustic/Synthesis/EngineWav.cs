@@ -1,5 +1,4 @@
 using AcousticDistill.Acoustic.Audio;
-using NAudio.Wave;
 
 namespace AcousticDistill.Acoustic.Synthesis;
 
@@ -10,14 +9,9 @@ internal static class EngineWav
     {
         try
         {
-            int rate;
-            using (var reader = new WaveFileReader(path))
-            {
-                rate = reader.WaveFormat.SampleRate;
-            }
-            return (WavDecoder.DecodeFile(path, rate), rate);
+            return WavDecoder.DecodeFileAtItsRate(path);
         }
-        catch (Exception ex) when (ex is FormatException or EndOfStreamException or IOException or AudioFormatException)
+        catch (Exception ex) when (ex is IOException or AudioFormatException)
         {
             throw new SynthesisException($"engine output {path} is not a readable WAV file: {ex.Message}", ex);
         }

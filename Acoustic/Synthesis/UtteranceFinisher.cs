@@ -1,3 +1,4 @@
+using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Phones;
 

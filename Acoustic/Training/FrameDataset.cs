@@ -1,3 +1,4 @@
+using AcousticDistill.Acoustic.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -5,9 +6,9 @@ namespace AcousticDistill.Acoustic.Training;
 
 /// <summary>
 /// Frames of many utterances held as tensors for minibatch training: normalised features [frames, dim],
-/// optional labels [frames], and for each frame the indices of its ±k neighbours inside its own utterance
-/// (edges replicated, like Kaldi's splice-feats). Splicing happens per batch by gathering, so memory stays at
-/// one copy of the features instead of (2k+1).
+/// optional labels [frames], and for each frame the indices of its ±k neighbours inside its own utterance, as
+/// <see cref="FrameSplicer"/> (the serving splicer) defines them: same edge rule, same row layout. Splicing happens
+/// per batch by gathering, so memory stays at one copy of the features instead of (2k+1).
 /// </summary>
 public sealed class FrameDataset : IDisposable
 {
@@ -67,26 +68,24 @@ public sealed class FrameDataset : IDisposable
             total += frameCounts[u];
         }
 
+        var splicer = new FrameSplicer(context);
         var features = new float[total * featureDim];
         var labelValues = labels is null ? null : new long[total];
-        var width = 2 * context + 1;
+        var width = splicer.Width;
         var neighbours = new long[total * width];
         long start = 0;
         for (var u = 0; u < utterances.Count; u++)
         {
             utterances[u].CopyTo(features, start * featureDim);
             var n = frameCounts[u];
-            for (var t = 0; t < n; t++)
+            if (labelValues is not null)
             {
-                if (labelValues is not null)
+                for (var t = 0; t < n; t++)
                 {
                     labelValues[start + t] = labels![u][t];
                 }
-                for (var o = -context; o <= context; o++)
-                {
-                    neighbours[(start + t) * width + o + context] = start + Math.Clamp(t + o, 0, n - 1);
-                }
             }
+            splicer.WriteNeighbours(n, start, neighbours.AsSpan((int)(start * width), n * width));
             start += n;
         }
 
@@ -127,7 +126,10 @@ public sealed class FrameDataset : IDisposable
         return new FrameDataset(Features.alias(), subsetLabels, Neighbours.index_select(0, rows), Context, []);
     }
 
-    /// <summary>Spliced input for the given frame indices: shape [n, (2k+1)·dim].</summary>
+    /// <summary>
+    /// Spliced input for the given frame indices: shape [n, (2k+1)·dim], each row equal to that frame's row of
+    /// <see cref="FrameSplicer.Splice"/> over its utterance.
+    /// </summary>
     public Tensor Splice(Tensor frameIndices)
     {
         var rows = Neighbours.index_select(0, frameIndices).view(-1);

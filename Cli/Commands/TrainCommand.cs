@@ -25,7 +25,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--online-mean-window <FRAMES>"), Description("With --online-mean: frames of history in the running mean (0: the whole utterance so far)."), DefaultValue(0)]
         public int OnlineMeanWindow { get; init; }
 
-        [CommandOption("--vtlp <MAX_WARP>"), Description("Vocal tract length perturbation of the training split: add warped copies of each utterance's features, mel filters warped by a factor drawn from [1 - MAX_WARP, 1 + MAX_WARP] (e.g. 0.1). Dev and the model's features stay unwarped.")]
+        [CommandOption("--vtlp <MAX_WARP>"), Description("Vocal tract length perturbation of the training split: add warped copies of each utterance's features, mel filters warped by a factor drawn from [[1 - MAX_WARP, 1 + MAX_WARP]] (e.g. 0.1). Dev and the model's features stay unwarped.")]
         public double? VtlpMaxWarp { get; init; }
 
         [CommandOption("--vtlp-copies <N>"), Description("With --vtlp: warped copies per training utterance."), DefaultValue(1)]

@@ -9,7 +9,8 @@ namespace AcousticDistill.Grains.Transcription;
 /// The decoding state of one stream, without Orleans: PCM16 bytes at the stream's rate are resampled to the model's
 /// rate and recognised; each endpoint closes an utterance into a final result with stream-relative word times. The
 /// current utterance's audio is kept (bounded by the endpoint's maximum utterance length) so that a switch to another
-/// model version re-decodes it: the switch loses neither audio nor words. Not thread-safe.
+/// model version re-decodes it: the switch loses neither audio nor words. Word times are given only when asked for
+/// (Vosk's <c>words</c> flag); otherwise finals carry text alone. Not thread-safe.
 /// </summary>
 public sealed class LiveStream
 {
@@ -20,14 +21,19 @@ public sealed class LiveStream
     private readonly List<float> _chunk = [];
     private readonly List<float> _utterance = [];
     private readonly Action<ServingModel, ReadOnlySpan<float>, int>? _observeRows;
+    private readonly bool _wordTimes;
     private StreamingRecognizer _recognizer;
     private long _samplesBeforeUtterance;
 
-    /// <summary>A stream at <paramref name="streamSampleRate"/> recognised by <paramref name="model"/> over <paramref name="graph"/>.</summary>
+    /// <summary>
+    /// A stream at <paramref name="streamSampleRate"/> recognised by <paramref name="model"/> over <paramref name="graph"/>;
+    /// finals list their words with times and confidences when <paramref name="wordTimes"/> is set.
+    /// </summary>
     public LiveStream(ServingModel model, DecodingGraph graph, int streamSampleRate, EndpointOptions endpoint, DecoderOptions decoder,
-        Action<ServingModel, ReadOnlySpan<float>, int>? observeRows = null)
+        Action<ServingModel, ReadOnlySpan<float>, int>? observeRows = null, bool wordTimes = true)
     {
         _observeRows = observeRows;
+        _wordTimes = wordTimes;
         Model = model;
         _graph = graph;
         _endpoint = endpoint;
@@ -105,8 +111,8 @@ public sealed class LiveStream
     {
         var result = _recognizer.Finish();
         var offset = _samplesBeforeUtterance / (double)Model.Scorer.SampleRate;
-        var words = result.Words.Select(w => new WordTiming(w.Word, Math.Round(offset + w.StartSeconds, 3), Math.Round(offset + w.EndSeconds, 3),
-            Math.Round(w.Confidence, 4))).ToImmutableArray();
+        var words = !_wordTimes ? [] : result.Words.Select(w => new WordTiming(w.Word, Math.Round(offset + w.StartSeconds, 3),
+            Math.Round(offset + w.EndSeconds, 3), Math.Round(w.Confidence, 4))).ToImmutableArray();
         _samplesBeforeUtterance += _utterance.Count;
         _utterance.Clear();
         _recognizer.Reset();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Acoustic.Lexicon;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Transcription;
@@ -8,20 +9,21 @@ namespace AcousticDistill.Grains.Transcription;
 /// <summary>
 /// Compiled decoding graphs, shared by the sessions of a silo: the default one (configured words or ARPA model) and
 /// those of recently used phrase lists. Graphs depend on the lexicon and grammar only, not on the model version,
-/// so a session keeps its graph when it switches model.
+/// so a session keeps its graph when it switches model. Phrase-list graphs live in a size-limited memory cache of
+/// <see cref="TranscriptionOptions.GraphCacheSize"/> graphs; when it is full, the least recently used are compacted away.
 /// </summary>
-public sealed class RecognitionGraphs
+public sealed class RecognitionGraphs : IDisposable
 {
     private readonly TranscriptionOptions _options;
     private readonly Lazy<PronunciationLexicon> _lexicon;
     private readonly Lazy<DecodingGraph> _default;
-    private readonly LinkedList<(string Key, DecodingGraph Graph)> _recent = new();
-    private readonly Lock _lock = new();
+    private readonly MemoryCache _recent;
 
     /// <summary>Graphs built from <paramref name="options"/>.</summary>
     public RecognitionGraphs(IOptions<TranscriptionOptions> options)
     {
         _options = options.Value;
+        _recent = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.GraphCacheSize });
         _lexicon = new Lazy<PronunciationLexicon>(() => PronunciationLexicon.LoadShared(_options.Lexicon));
         _default = new Lazy<DecodingGraph>(() => DecodingGraph.Build(
             _options.LanguageModel is { } lm
@@ -29,6 +31,9 @@ public sealed class RecognitionGraphs
                 : Grammar.WordLoop(_options.DefaultWords),
             _lexicon.Value));
     }
+
+    /// <summary>Phrase-list graphs cached now (at most <see cref="TranscriptionOptions.GraphCacheSize"/>).</summary>
+    public int CachedPhraseLists => _recent.Count;
 
     /// <summary>The default graph (built on first use).</summary>
     public DecodingGraph Default => _default.Value;
@@ -48,17 +53,9 @@ public sealed class RecognitionGraphs
             throw new ArgumentException($"phrase_list has {phrases.Length} phrases; at most {_options.MaxPhrases} are allowed.");
         }
         var key = string.Join('\n', phrases);
-        lock (_lock)
+        if (_recent.TryGetValue(key, out DecodingGraph? cached))
         {
-            for (var node = _recent.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Key == key)
-                {
-                    _recent.Remove(node);
-                    _recent.AddFirst(node);
-                    return node.Value.Graph;
-                }
-            }
+            return cached!;
         }
         DecodingGraph graph;
         try
@@ -69,14 +66,11 @@ public sealed class RecognitionGraphs
         {
             throw new ArgumentException($"phrase_list: {ex.Message}", ex);
         }
-        lock (_lock)
-        {
-            _recent.AddFirst((key, graph));
-            while (_recent.Count > _options.GraphCacheSize)
-            {
-                _recent.RemoveLast();
-            }
-        }
+        // Each graph counts one towards the size limit.
+        _recent.Set(key, graph, new MemoryCacheEntryOptions { Size = 1 });
         return graph;
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _recent.Dispose();
 }

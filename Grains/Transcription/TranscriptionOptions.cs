@@ -45,7 +45,7 @@ public sealed class TranscriptionOptions
     /// <summary>Most phrases in one stream's phrase list.</summary>
     public int MaxPhrases { get; set; } = 1000;
 
-    /// <summary>Phrase-list grammars kept compiled per silo (most recently used).</summary>
+    /// <summary>Phrase-list grammars kept compiled per silo (a size-limited memory cache: the least recently used go first).</summary>
     public int GraphCacheSize { get; set; } = 64;
 
     /// <summary>Checks the values; a clear error naming the bad one.</summary>

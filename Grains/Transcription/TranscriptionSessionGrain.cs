@@ -60,7 +60,7 @@ public sealed class TranscriptionSessionGrain(
         }
         var graph = graphs.For(config.PhraseList);
         _stream = new LiveStream(model, graph, config.SampleRate, settings.Endpoint.ToRules(),
-            new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive }, agreement.Observe);
+            new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive }, agreement.Observe, wordTimes: config.Words);
         return new SessionInfo(_family, model.VersionId, model.Scorer.SampleRate, config.SampleRate);
     }
 

@@ -146,6 +146,56 @@ public sealed class WavDecoderFormatTests
         }
     }
 
+    [Theory]
+    [InlineData(8_000)]
+    [InlineData(22_050)]
+    [InlineData(48_000)]
+    public void DecodeFileAtItsRate_ReturnsTheDeclaredRate_AndTheSamplesUnresampled(int rate)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"wavdecoder-{Guid.NewGuid():N}.wav");
+        try
+        {
+            var sine = TestSignals.Sine(440, rate, rate / 10, 0.5f);
+            File.WriteAllBytes(path, SampleEncoder.Wav(SampleKind.Float32, rate, 2, TestSignals.Interleave(sine, sine)).Build());
+
+            var (samples, decodedRate) = WavDecoder.DecodeFileAtItsRate(path);
+
+            Assert.Equal(rate, decodedRate);
+            Assert.Equal(sine, samples);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void DecodeAtItsRate_NonSeekableStream_DecodesInOnePass()
+    {
+        var bytes = SampleEncoder.Wav(SampleKind.Pcm16, 11_025, 1, TestSignals.ExactPattern).Build();
+
+        var (samples, rate) = WavDecoder.DecodeAtItsRate(new NonSeekableStream(bytes), WavDecodeOptions.Default);
+
+        Assert.Equal(11_025, rate);
+        Assert.Equal(TestSignals.ExactPattern, samples);
+    }
+
+    [Fact]
+    public void DecodeFileAtItsRate_NotWav_IsAudioFormatException()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"wavdecoder-{Guid.NewGuid():N}.wav");
+        try
+        {
+            File.WriteAllText(path, "not a wave file at all");
+
+            Assert.Throws<AudioFormatException>(() => WavDecoder.DecodeFileAtItsRate(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Decode_EmptyDataChunk_ReturnsNoSamples()
     {

@@ -53,4 +53,16 @@ public sealed class FrameSplicerTests
         Assert.Equal(0, new FrameSplicer(3).Splice(new FeatureMatrix(0, 2)).Frames);
         Assert.Throws<ArgumentOutOfRangeException>(() => new FrameSplicer(-1));
     }
+
+    [Fact]
+    public void WriteNeighbours_ListsEachRowsFramesInOrder_OffsetByTheUtterancesFirstRow()
+    {
+        var neighbours = new long[3 * 5];
+
+        new FrameSplicer(2).WriteNeighbours(3, first: 100, neighbours);
+
+        // Three frames, context 2: rows read frames t-2 … t+2, held inside 0 … 2.
+        Assert.Equal([100L, 100, 100, 101, 102, /**/ 100, 100, 101, 102, 102, /**/ 100, 101, 102, 102, 102], neighbours);
+        Assert.Throws<ArgumentException>(() => new FrameSplicer(2).WriteNeighbours(4, 0, neighbours));
+    }
 }
