@@ -156,8 +156,6 @@ public sealed class DistillationJobGrain(
                 var taught = await WithTeachersAsync(request, work, cancellationToken);
                 var student = await compute.RunAsync(ct => runner.TrainStudent(taught, work, ct), cancellationToken);
                 Job.CandidateId = await store.PutAsync(student.Bytes, cancellationToken);
-                var priors = await compute.RunAsync(_ => DistillationStageRunner.StudentPriors(taught, student.Bytes), cancellationToken);
-                await ModelPriors.SaveAsync(store, Job.CandidateId, priors, cancellationToken);
                 // The teachers go to the store too, so the student's lineage resolves there (live ensemble agreement).
                 foreach (var member in Acoustic.Distillation.EnsembleDirectory.MemberFiles(taught.TeachersDirectory))
                 {

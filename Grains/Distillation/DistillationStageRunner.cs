@@ -60,16 +60,6 @@ public sealed class DistillationStageRunner(IOptions<ComputeOptions> options)
         return new StudentArtifact(ModelArtifact.Serialize(student, metadata), architecture.ParameterCount, report.FramesPerSecond, lineage);
     }
 
-    /// <summary>
-    /// Class priors for decoding with the student (the decoder divides them out of its posteriors), counted from the
-    /// transfer corpus's train-split alignments with the student's own frame settings.
-    /// </summary>
-    public static ClassPriors StudentPriors(DistillationJobRequest request, byte[] artifactBytes)
-    {
-        var metadata = ModelArtifact.Deserialize(artifactBytes, "student").Metadata;
-        return ClassPriors.FromCorpus(request.CorpusDirectory, metadata.Features, metadata.Architecture.Classes, [CorpusSplit.Train]);
-    }
-
     /// <summary>Scores an artifact on the corpus's dev split (and test split when present), fed as its metadata says.</summary>
     public StudentEvaluation Evaluate(DistillationJobRequest request, byte[] artifactBytes, CancellationToken cancellationToken)
     {
