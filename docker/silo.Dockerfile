@@ -37,7 +37,7 @@ WORKDIR /app
 COPY --from=lexicon /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict
 COPY --from=build /app ./
 # The committed default models, seeded into the store for families that serve nothing yet (Models:DefaultDirectory).
-COPY --from=build /src/models/*.admodel /src/models/*.priors.json ./models/
+COPY --from=build /src/models/*.admodel ./models/
 # appsettings.json binds localhost only; listen on every address inside the container.
 ENV Urls=http://+:8080 \
     ModelStore__Path=/var/lib/acoustic-distill/model-store \

@@ -19,11 +19,14 @@ public sealed class AcousticScorer
     private readonly float _acousticScale;
     private readonly int _batchFrames;
 
-    /// <summary>Scores with <paramref name="artifact"/>'s model; <paramref name="priors"/> must have one entry per output class.</summary>
-    public AcousticScorer(ModelArtifact artifact, ClassPriors priors, AcousticScoringOptions? options = null)
+    /// <summary>
+    /// Scores with <paramref name="artifact"/>'s model and the class priors in its metadata; an artifact without priors
+    /// (format 1, written before priors moved into the artifact) is refused with a <see cref="ModelArtifactException"/>
+    /// that names <c>acoustic model upgrade</c>.
+    /// </summary>
+    public AcousticScorer(ModelArtifact artifact, AcousticScoringOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(artifact);
-        ArgumentNullException.ThrowIfNull(priors);
         options ??= new AcousticScoringOptions();
         options.Validate();
         if (artifact.Metadata.ClassMap is not null)
@@ -32,10 +35,7 @@ public sealed class AcousticScorer
         }
         Metadata = artifact.Metadata;
         Classes = Metadata.Architecture.Classes;
-        if (priors.Classes != Classes)
-        {
-            throw new ArgumentException($"The priors have {priors.Classes} classes but the model has {Classes} outputs.");
-        }
+        var priors = Metadata.Priors ?? throw MissingPriors(artifact.Name);
         if (Classes != Metadata.Phones.Count * Metadata.StatesPerPhone)
         {
             throw new ArgumentException($"The model's {Classes} outputs are not its {Metadata.Phones.Count} phones × {Metadata.StatesPerPhone} states.");
@@ -49,10 +49,15 @@ public sealed class AcousticScorer
         Cmvn = new Cmvn(Metadata.CmvnMean, Metadata.CmvnInvStd);
     }
 
+    /// <summary>The error for an artifact without class priors, naming the command that adds them.</summary>
+    public static ModelArtifactException MissingPriors(string name) => new(
+        $"{name} has no class priors, which decoding needs (it was written before priors moved into the model artifact); " +
+        "run `acoustic model upgrade --model FILE --corpus TRAINING_CORPUS` (or `--priors FILE.priors.json`, its old priors file) to add them.");
+
     /// <summary>The model's metadata (feature options, sample rate, context).</summary>
     public ModelMetadata Metadata { get; }
 
-    /// <summary>The priors divided out.</summary>
+    /// <summary>The priors divided out (the artifact's).</summary>
     public ClassPriors Priors { get; }
 
     /// <summary>The model's normalisation.</summary>

@@ -8,12 +8,20 @@ namespace AcousticDistill.Acoustic.Models;
 
 /// <summary>
 /// The one-file model format: weights and metadata together, with a checksum over both.
-/// Layout: magic <c>ADMODEL1</c> · int32 metadata length · metadata JSON (UTF-8) · int64 weights length ·
+/// Layout: magic <c>ADMODEL2</c> · int32 metadata length · metadata JSON (UTF-8) · int64 weights length ·
 /// TorchSharp weights · SHA-256 of everything before it. The file's own SHA-256 is its content address.
+/// <para>Format 2 (magic <c>ADMODEL2</c>) carries the class priors in the metadata; it is what is written. Format 1
+/// (<c>ADMODEL1</c>, priors in a file beside the artifact) still loads, so such a model can be evaluated and upgraded
+/// (<c>acoustic model upgrade</c>), but it has no priors and decoding refuses it. Code that predates format 2 refuses
+/// format-2 files (bad magic) rather than decoding them without their priors.</para>
 /// </summary>
 public sealed class ModelArtifact
 {
-    private static readonly byte[] s_magic = "ADMODEL1"u8.ToArray();
+    private static readonly byte[] s_magic = "ADMODEL2"u8.ToArray();
+    private static readonly byte[] s_magicFormat1 = "ADMODEL1"u8.ToArray();
+
+    /// <summary>The format version written by <see cref="Serialize"/>.</summary>
+    public const int CurrentFormat = 2;
     private const int HashLength = 32;
     private const int MaxMetadataBytes = 64 << 20;
 
@@ -24,10 +32,12 @@ public sealed class ModelArtifact
         WriteIndented = false,
     };
 
-    private ModelArtifact(ModelMetadata metadata, FrameClassifier model)
+    private ModelArtifact(ModelMetadata metadata, FrameClassifier model, int format, string name)
     {
         Metadata = metadata;
         Model = model;
+        Format = format;
+        Name = name;
     }
 
     /// <summary>What the model is and how to feed it.</summary>
@@ -35,6 +45,12 @@ public sealed class ModelArtifact
 
     /// <summary>The loaded network (in eval mode, on the CPU).</summary>
     public FrameClassifier Model { get; }
+
+    /// <summary>The format version of the file it was read from (1 or <see cref="CurrentFormat"/>).</summary>
+    public int Format { get; }
+
+    /// <summary>What the artifact was loaded as (its path, or the name given to <see cref="Deserialize"/>), for messages.</summary>
+    public string Name { get; }
 
     /// <summary>Serialises a model and its metadata to the artifact format.</summary>
     public static byte[] Serialize(FrameClassifier model, ModelMetadata metadata)
@@ -94,7 +110,11 @@ public sealed class ModelArtifact
     public static ModelArtifact Deserialize(ReadOnlySpan<byte> bytes, string name = "model")
     {
         var minimum = s_magic.Length + 4 + 8 + HashLength;
-        if (bytes.Length < minimum || !bytes[..s_magic.Length].SequenceEqual(s_magic))
+        var format = bytes.Length < minimum ? 0
+            : bytes[..s_magic.Length].SequenceEqual(s_magic) ? CurrentFormat
+            : bytes[..s_magic.Length].SequenceEqual(s_magicFormat1) ? 1
+            : 0;
+        if (format == 0)
         {
             throw new ModelArtifactException($"{name} is not an AcousticDistill model file (bad magic or too short: {bytes.Length} bytes).");
         }
@@ -132,7 +152,7 @@ public sealed class ModelArtifact
             throw new ModelArtifactException($"{name}: the weights do not fit the architecture in its metadata ({ex.Message}).", ex);
         }
         model.eval();
-        return new ModelArtifact(metadata, model);
+        return new ModelArtifact(metadata, model, format, name);
     }
 
     private static ModelMetadata ReadMetadata(ReadOnlySpan<byte> json, string name)

@@ -9,6 +9,10 @@ namespace AcousticDistill.Acoustic.Models;
 /// <para><paramref name="ClassMap"/> is set only for specialist models (Hinton et al. 2015, §5): output i &lt; ClassMap.Count
 /// is frame class ClassMap[i] and the last output is the dustbin (every other class). Ordinary models leave it null,
 /// and it is then not written at all, so their files are unchanged and files written before it existed still load.</para>
+/// <para><paramref name="Priors"/> are the class priors a decoder divides out of the posteriors, counted on the training
+/// labels when the model is trained. Every model trained since artifact format 2 has them, except specialists (a class map
+/// and dustbin; never decoded alone, so they carry none). Artifacts of format 1 have none: decoding refuses them until
+/// <c>acoustic model upgrade</c> adds them.</para>
 /// </summary>
 public sealed record ModelMetadata(
     string Family,
@@ -20,7 +24,8 @@ public sealed record ModelMetadata(
     int StatesPerPhone,
     ModelLineage Lineage,
     IReadOnlyDictionary<string, double> Metrics,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? ClassMap = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? ClassMap = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ClassPriors? Priors = null)
 {
     /// <summary>Throws a clear error when the parts disagree with each other.</summary>
     public void Validate()
@@ -39,7 +44,12 @@ public sealed record ModelMetadata(
         if (ClassMap is not null)
         {
             ValidateClassMap(ClassMap);
+            if (Priors is not null)
+            {
+                throw new InvalidDataException("A specialist (with a class map) carries no class priors: it is never decoded alone.");
+            }
         }
+        Priors?.Validate(Architecture.Classes);
     }
 
     private void ValidateClassMap(IReadOnlyList<int> classMap)

@@ -29,13 +29,16 @@ public static class SpecialistDirectory
 
     /// <summary>
     /// Metadata of a trained specialist: the generalist's (features, CMVN, labels) with the specialist's shape, its class
-    /// map, lineage naming the generalist as teacher, and its dustbin correction and sampling figures as metrics.
+    /// map, lineage naming the generalist as teacher, and its dustbin correction and sampling figures as metrics. It has no
+    /// class priors: a specialist is never decoded alone (it is combined with its generalist, whose priors serve), and its
+    /// enriched training sample would give priors of no use to a decoder.
     /// </summary>
     public static ModelMetadata SpecialistMetadata(ModelMetadata generalist, string generalistSha256, TrainedSpecialist trained,
         string corpus, int seed) => generalist with
     {
         Architecture = trained.Specialist.Model.Architecture,
         ClassMap = trained.Specialist.Classes.ToArray(),
+        Priors = null,
         Lineage = new ModelLineage("specialist", [generalistSha256], corpus, null, null, seed, CodeVersion.Current, DateTimeOffset.UtcNow),
         Metrics = new Dictionary<string, double>
         {

@@ -1,11 +1,13 @@
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
+using TorchSharp;
 
 namespace AcousticDistill.Acoustic.Training;
 
 /// <summary>
 /// Metadata of a model just trained on a <see cref="PreparedCorpus"/>: the corpus's features and CMVN, the phone-state
-/// labels, the given lineage, and the training figures (best dev frame accuracy, frames/s, parameters) as metrics.
+/// labels, the class priors for decoding (counted on the training frames' labels), the given lineage, and the training
+/// figures (best dev frame accuracy, frames/s, parameters) as metrics.
 /// </summary>
 public static class TrainedModelMetadata
 {
@@ -34,5 +36,32 @@ public static class TrainedModelMetadata
             [DevFrameAccuracy] = report.BestDevFrameAccuracy,
             [TrainFramesPerSecond] = report.FramesPerSecond,
             [Parameters] = architecture.ParameterCount,
-        });
+        },
+        Priors: TrainingPriors(data, architecture.Classes));
+
+    /// <summary>
+    /// Class priors counted on the labels of <paramref name="data"/>'s training frames, as the model saw them (augmented
+    /// copies included); frames without a label (<see cref="SplitFeatures.NoLabel"/>, unlabelled transfer audio) are
+    /// skipped. Without augmentation they equal <see cref="ClassPriors.FromCorpus"/> over the train split.
+    /// </summary>
+    public static ClassPriors TrainingPriors(PreparedCorpus data, int classes)
+    {
+        var labels = data.Train.Labels
+            ?? throw new InvalidDataException($"Corpus '{data.Name}' has no labelled training frames to count class priors on.");
+        using var scope = torch.NewDisposeScope(); // frees the host copy when the labels are on a GPU
+        var counts = new long[classes];
+        foreach (var label in labels.cpu().data<long>().ToArray())
+        {
+            if (label == SplitFeatures.NoLabel)
+            {
+                continue;
+            }
+            if ((ulong)label >= (ulong)classes)
+            {
+                throw new InvalidDataException($"Training frame label {label} is outside the model's {classes} classes.");
+            }
+            counts[label]++;
+        }
+        return ClassPriors.FromCounts(counts, data.Name);
+    }
 }

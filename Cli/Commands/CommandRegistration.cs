@@ -33,8 +33,13 @@ internal static class CommandRegistration
         config.AddCommand<DecodeCommand>("decode")
             .WithDescription("Recognise a WAV file as a stream with a word loop (--grammar), phrase list (--phrases) or ARPA bigram LM (--lm); partials, words, times, confidences.")
             .WithExample("decode", "--model", "out/en-8k.adm", "--wav", "a.wav", "--grammar", "zero one two three four five six seven eight nine", "--json");
-        config.AddCommand<DecodePriorsCommand>("decode-priors")
-            .WithDescription("Class priors of a model from its training corpus's labels (MODEL.priors.json), used to turn posteriors into decoding scores.");
+        config.AddBranch("model", model =>
+        {
+            model.SetDescription("Maintain model artifacts.");
+            model.AddCommand<ModelUpgradeCommand>("upgrade")
+                .WithDescription("Rewrite an older artifact in the current format with its class priors inside (from its old MODEL.priors.json, or counted on its training corpus).")
+                .WithExample("model", "upgrade", "--model", "out/en-8k.adm", "--priors", "out/en-8k.adm.priors.json");
+        });
         config.AddCommand<FsddEvalCommand>("fsdd-eval")
             .WithDescription("Digit accuracy and real-time factor of a model on FSDD recordings with a single-digit grammar.")
             .WithExample("fsdd-eval", "--model", "out/en-8k.adm", "--data", "../shared/data/fsdd", "--speaker", "george", "--json");

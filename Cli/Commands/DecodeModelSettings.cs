@@ -10,11 +10,8 @@ namespace AcousticDistill.Cli.Commands;
 /// <summary>Options shared by the verbs that score audio with a model through the lexicon (align, decode, import, eval).</summary>
 internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
 {
-    [CommandOption("--model <FILE>"), Description("Model artifact (its class priors are read from FILE.priors.json when present).")]
+    [CommandOption("--model <FILE>"), Description("Model artifact, with its class priors inside (older artifacts: `acoustic model upgrade` adds them).")]
     public string Model { get; init; } = "";
-
-    [CommandOption("--priors <FILE>"), Description("Class priors file (default: MODEL.priors.json, else uniform priors).")]
-    public string? Priors { get; init; }
 
     [CommandOption("--lexicon <FILE>"), Description("CMUdict-format lexicon (default: Debian's pocketsphinx-en-us CMUdict).")]
     public string? Lexicon { get; init; }
@@ -55,12 +52,10 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
 
     public PronunciationLexicon LoadLexicon() => PronunciationLexicon.LoadShared(Lexicon);
 
-    /// <summary>The model, its priors and the scorer built from them.</summary>
+    /// <summary>The model and the scorer built from it and its priors; a clear error when the artifact has no priors.</summary>
     public AcousticScorer LoadScorer()
     {
         var artifact = ModelArtifact.Load(Model);
-        var classes = artifact.Metadata.Architecture.Classes;
-        var priors = Priors is null ? ClassPriors.ForModel(Model, classes) : ClassPriors.Load(Priors, classes);
-        return new AcousticScorer(artifact, priors, new AcousticScoringOptions { AcousticScale = AcousticScale, PriorScale = PriorScale });
+        return new AcousticScorer(artifact, new AcousticScoringOptions { AcousticScale = AcousticScale, PriorScale = PriorScale });
     }
 }

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace AcousticDistill.Grains.Transcription;
 
 /// <summary>
-/// Gives each serving family a first model when it has none: <c>FAMILY.admodel</c> (and its
-/// <c>FAMILY.admodel.priors.json</c>) from a folder of default models is stored, registered and promoted. Families that
-/// already serve are left alone, so a restart never replaces a promoted version.
+/// Gives each serving family a first model when it has none: <c>FAMILY.admodel</c> (with its class priors inside) from a
+/// folder of default models is stored, registered and promoted. A default model without priors is refused before it is
+/// stored. Families that already serve are left alone, so a restart never replaces a promoted version.
 /// </summary>
 public sealed class DefaultModels(IGrainFactory grains, IModelStore store, ILogger<DefaultModels> logger)
 {
@@ -54,13 +54,11 @@ public sealed class DefaultModels(IGrainFactory grains, IModelStore store, ILogg
         {
             throw new InvalidOperationException($"Default model {path} belongs to family '{metadata.Family}', not '{family}'.");
         }
-        var id = await store.PutAsync(bytes, cancellationToken);
-        var classes = metadata.Architecture.Classes;
-        var priorsPath = ClassPriors.SidecarPath(path);
-        if (File.Exists(priorsPath))
+        if (metadata.Priors is null)
         {
-            await ModelPriors.SaveAsync(store, id, ClassPriors.Load(priorsPath, classes), cancellationToken);
+            throw AcousticScorer.MissingPriors($"Default model {path}");
         }
+        var id = await store.PutAsync(bytes, cancellationToken);
         metadata.Metrics.TryGetValue(TrainedModelMetadata.DevFrameAccuracy, out var devAccuracy);
         metadata.Metrics.TryGetValue(TrainedModelMetadata.TrainFramesPerSecond, out var framesPerSecond);
         var metrics = new ModelMetrics(devAccuracy, null, metadata.Architecture.ParameterCount, bytes.Length, framesPerSecond);

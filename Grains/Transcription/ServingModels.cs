@@ -58,10 +58,9 @@ public sealed class ServingModels(
     {
         var bytes = await store.GetAsync(versionId);
         var artifact = ModelArtifact.Deserialize(bytes, $"model {versionId}");
-        var priors = await ModelPriors.LoadAsync(store, versionId, artifact.Metadata.Architecture.Classes);
-        var scorer = new AcousticScorer(artifact, priors, new AcousticScoringOptions { AcousticScale = options.Value.AcousticScale });
+        var scorer = new AcousticScorer(artifact, new AcousticScoringOptions { AcousticScale = options.Value.AcousticScale });
         logger.LogInformation("Family {Family}: loaded serving version {Version} ({Rate} Hz, priors: {Priors})",
-            family, versionId, scorer.SampleRate, priors.Source);
+            family, versionId, scorer.SampleRate, scorer.Priors.Source);
         EvictOldVersions(versionId);
         return new ServingModel(family, versionId, scorer);
     }

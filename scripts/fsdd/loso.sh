@@ -4,7 +4,7 @@
 #
 # For each speaker S: FSDD is imported by forced alignment with a bootstrap 8 kHz model trained on a synthetic
 # 8 kHz corpus (S = test split, every DEV_EVERY-th file of the others = dev), the synthetic train/dev utterances are
-# included, an 8 kHz model is trained on that corpus, its class priors are counted on the train split, and S's files
+# included, an 8 kHz model is trained on that corpus (its class priors, counted on the train split, inside it), and S's files
 # are decoded with a single-digit grammar. pocketsphinx_batch decodes S's files in one process (batch mode) with a
 # JSGF grammar of the ten digits; its 16 kHz en-us model is run at 8 kHz (-samprate 8000 -nfft 256, filters up to
 # 3500 Hz via a copied feat.params), the usual way to use it on telephone-band audio.
@@ -46,7 +46,6 @@ if [[ ! -f "$work/boot8k.adm" ]]; then
   acoustic corpus synth --out "$work/synth8k" --minutes "$synth_minutes" --rate 8000 --seed 7 --json > "$work/synth.json"
   acoustic train --corpus "$work/synth8k" --out "$work/boot8k.adm" --layers "$layers" --width "$width" \
     --epochs "$boot_epochs" --lr "$lr" --json > "$work/boot-train.json"
-  acoustic decode-priors --model "$work/boot8k.adm" --corpus "$work/synth8k" --json > /dev/null
 fi
 
 # pocketsphinx's en-us model at 8 kHz: its feat.params asks for filters up to 6800 Hz, above Nyquist.
@@ -57,7 +56,7 @@ printf '#JSGF V1.0;\ngrammar digits;\npublic <digit> = zero | one | two | three 
 for s in $speakers; do
   echo "== held-out speaker $s" >&2
   corpus="$work/fsdd-$s"; model="$work/fsdd-$s.adm"
-  if [[ "${REUSE:-0}" != 1 || ! -f "$model.priors.json" ]]; then
+  if [[ "${REUSE:-0}" != 1 || ! -f "$model" ]]; then
     if [[ "${REUSE_IMPORT:-0}" != 1 || ! -f "$corpus/manifest.json" ]]; then
       rm -rf "$corpus"
       acoustic corpus import-transcribed "$fsdd" --fsdd --model "$work/boot8k.adm" --out "$corpus" --test-speaker "$s" \
@@ -65,7 +64,6 @@ for s in $speakers; do
     fi
     acoustic train --corpus "$corpus" --out "$model" --layers "$layers" --width "$width" --epochs "$epochs" --lr "$lr" \
       "${train_args[@]}" --json > "$work/train-$s.json"
-    acoustic decode-priors --model "$model" --corpus "$corpus" --json > /dev/null
   fi
   start=$(now)
   acoustic fsdd-eval --model "$model" --data "$fsdd" --speaker "$s" "${level[@]}" --out "$out/ours-$s.json" > /dev/null

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the default serving models in models/ with the project's own CLI:
-#   models/en-16k.admodel (+ .priors.json): 16 kHz, synthetic corpus only, family en-16k;
-#   models/en-8k.admodel  (+ .priors.json): 8 kHz, synthetic corpus plus every FSDD speaker imported by forced alignment
-#                                           (when FSDD is present; synthetic only otherwise), family en-8k.
+#   models/en-16k.admodel: 16 kHz, synthetic corpus only, family en-16k;
+#   models/en-8k.admodel:  8 kHz, synthetic corpus plus every FSDD speaker imported by forced alignment
+#                          (when FSDD is present; synthetic only otherwise), family en-8k.
+# Each artifact carries its class priors for decoding (counted on its training split by `acoustic train`); nothing stands beside it.
 # Each model is evaluated with `acoustic eval --split dev` and `--split test`; the train/eval/import JSON outputs and a
 # build-info.json (commit, seeds, sizes, recipe) go to models/results/. The 8 kHz model's test figure is on the synthetic
 # 8 kHz corpus's test split (held-out synthetic voices): all four FSDD speakers are training data here, so FSDD gives no
@@ -48,7 +49,6 @@ echo "== en-16k: synthesizing $minutes16 min at 16 kHz" >&2
 rm -rf "$work/synth16k"
 acoustic corpus synth --out "$work/synth16k" --minutes "$minutes16" --rate 16000 --seed "$synth_seed" --json > "$results/en-16k.synth.json"
 acoustic train --corpus "$work/synth16k" --out "$out/en-16k.admodel" --family en-16k "${train_opts[@]}" "${extra16[@]}" --json > "$results/en-16k.train.json"
-acoustic decode-priors --model "$out/en-16k.admodel" --corpus "$work/synth16k" --json > "$results/en-16k.priors.json"
 for split in dev test; do
   acoustic eval --model "$out/en-16k.admodel" --corpus "$work/synth16k" --split "$split" --threads "$threads" \
     --confusion "$work/en-16k.$split.confusion.tsv" --json > "$results/en-16k.eval-$split.json"
@@ -67,7 +67,6 @@ if [[ -d "$fsdd" ]]; then
   fsdd_used=true
   acoustic train --corpus "$work/synth8k" --out "$work/boot8k.adm" --family en-8k \
     --layers "$layers" --width "$width" --epochs "$boot_epochs" --lr "$lr" --seed "$seed" --threads "$threads" --json > "$results/en-8k.boot-train.json"
-  acoustic decode-priors --model "$work/boot8k.adm" --corpus "$work/synth8k" --json > /dev/null
   rm -rf "$work/fsdd8k"
   acoustic corpus import-transcribed "$fsdd" --fsdd --model "$work/boot8k.adm" --out "$work/fsdd8k" \
     --dev-every "$dev_every" --include-corpus "$work/synth8k" "${level[@]}" --json > "$results/en-8k.import.json"
@@ -77,7 +76,6 @@ else
   fsdd_used=false
 fi
 acoustic train --corpus "$corpus8" --out "$out/en-8k.admodel" --family en-8k "${train_opts[@]}" "${extra8[@]}" --json > "$results/en-8k.train.json"
-acoustic decode-priors --model "$out/en-8k.admodel" --corpus "$corpus8" --json > "$results/en-8k.priors.json"
 # dev: the training corpus's dev split (FSDD every DEV_EVERY-th file + synthetic dev voices); test: held-out synthetic voices.
 acoustic eval --model "$out/en-8k.admodel" --corpus "$corpus8" --split dev --threads "$threads" \
   --confusion "$work/en-8k.dev.confusion.tsv" --json > "$results/en-8k.eval-dev.json"

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Acoustic.Distillation;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.UseCases;
@@ -9,7 +7,6 @@ using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Metrics;
 using AcousticDistill.Grains.Storage;
 using AcousticDistill.Grains.Training;
-using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Distillation.Stages;
@@ -35,8 +32,6 @@ public sealed class StudentTrainingStage(
         var teachersDirectory = await teachers.DirectoryAsync(job, cancellationToken);
         var (bytes, lineage, parameters, framesPerSecond) = await compute.RunAsync(ct => Train(job, teachersDirectory, ct), cancellationToken);
         job.State.CandidateId = await store.PutAsync(bytes, cancellationToken);
-        var priors = await compute.RunAsync(_ => StudentPriors(job, bytes), cancellationToken);
-        await ModelPriors.SaveAsync(store, job.State.CandidateId, priors, cancellationToken);
         foreach (var member in EnsembleDirectory.MemberFiles(teachersDirectory))
         {
             await store.PutAsync(await File.ReadAllBytesAsync(member, cancellationToken), cancellationToken);
@@ -44,13 +39,6 @@ public sealed class StudentTrainingStage(
         job.State.Lineage = RegistryRecords.Lineage(lineage);
         job.State.Metrics = new ModelMetrics(double.NaN, null, parameters, bytes.Length, framesPerSecond);
         metrics.Trained(job.Request.Family, "student", framesPerSecond);
-    }
-
-    // Class priors for decoding with the student, counted from the transfer corpus's train-split alignments.
-    private static ClassPriors StudentPriors(DistillationJobContext job, byte[] artifactBytes)
-    {
-        var metadata = ModelArtifact.Deserialize(artifactBytes, "student").Metadata;
-        return ClassPriors.FromCorpus(job.Request.CorpusDirectory, metadata.Features, metadata.Architecture.Classes, [CorpusSplit.Train]);
     }
 
     private (byte[] Bytes, ModelLineage Lineage, long Parameters, double FramesPerSecond) Train(DistillationJobContext job,

@@ -21,19 +21,19 @@ public sealed class AcousticScorerTests
     }
 
     [Fact]
-    public void Scores_AreLogPosteriorsMinusPriorsTimesScale()
+    public void Scores_AreLogPosteriorsMinusTheArtifactsPriorsTimesScale()
     {
         var artifact = TinyModel();
-        var labels = new[] { new[] { 0, 0, 0, 1 } };
-        var priors = ClassPriors.FromLabels(labels, PhoneSet.ClassCount, "test");
+        var priors = artifact.Metadata.Priors!;
         var audio = Noise(4000, 1);
 
-        var plain = new AcousticScorer(artifact, ClassPriors.Uniform(PhoneSet.ClassCount), new AcousticScoringOptions { PriorScale = 0 }).ScoreAudio(audio);
-        var scaled = new AcousticScorer(artifact, priors, new AcousticScoringOptions { AcousticScale = 0.5f }).ScoreAudio(audio);
+        var plain = new AcousticScorer(artifact, new AcousticScoringOptions { PriorScale = 0 }).ScoreAudio(audio);
+        var scaled = new AcousticScorer(artifact, new AcousticScoringOptions { AcousticScale = 0.5f }).ScoreAudio(audio);
 
         // Without priors each frame's scores are log-probabilities: they exponentiate to 1.
         var classes = PhoneSet.ClassCount;
         Assert.Equal(1.0, plain.Take(classes).Sum(s => Math.Exp(s)), 4);
+        Assert.NotEqual(priors.LogPriors[0], priors.LogPriors[^1]);
         for (var c = 0; c < classes; c++)
         {
             Assert.Equal(0.5f * (plain[c] - priors.LogPriors[c]), scaled[c], 4);
@@ -44,28 +44,33 @@ public sealed class AcousticScorerTests
     public void StreamingScores_EqualWholeUtteranceScores_ForAnyChunking()
     {
         var artifact = TinyModel();
-        var scorer = new AcousticScorer(artifact, ClassPriors.Uniform(PhoneSet.ClassCount));
+        var scorer = new AcousticScorer(artifact);
         var audio = Noise(9000, 2);
         StreamingScoring.AssertEqualsWholeUtterance(scorer, audio, seed: 5);
     }
 
     [Fact]
-    public void Priors_RoundTripAndRejectAnotherClassCount()
+    public void Artifact_WithoutPriors_IsRefused_NamingTheUpgrade()
     {
-        var priors = ClassPriors.FromLabels([[0, 0, 3, 3, 3, 5]], 120, "test");
+        var architecture = TestModels.Tiny(featureDim: 40, context: 2, classes: PhoneSet.ClassCount);
+        using var model = new FrameClassifier(architecture);
+        var artifact = ModelArtifact.Deserialize(TestModels.AsFormat1(model, TestModels.MetadataFor(architecture)), "old.adm");
+
+        var error = Assert.Throws<ModelArtifactException>(() => new AcousticScorer(artifact));
+
+        Assert.Contains("old.adm has no class priors", error.Message);
+        Assert.Contains("acoustic model upgrade", error.Message);
+    }
+
+    [Fact]
+    public void Priors_FromLabels_SkipUnlabelledFrames_AndFloorUnseenClasses()
+    {
+        var priors = ClassPriors.FromLabels([[0, 0, -1, 3, 3, 3, 5, -1]], 120, "test", unlabelled: -1);
+        Assert.Equal(6, priors.Frames);
         Assert.Equal(Math.Log(2 / 6.0), priors.LogPriors[0], 2);
         Assert.True(priors.LogPriors[7] < -10);
-        var path = Path.GetTempFileName();
-        try
-        {
-            priors.Save(path);
-            Assert.Equal(priors.LogPriors.ToArray(), ClassPriors.Load(path, 120).LogPriors.ToArray());
-            var error = Assert.Throws<InvalidDataException>(() => ClassPriors.Load(path, 6));
-            Assert.Contains("6 finite log priors", error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Throws<InvalidDataException>(() => ClassPriors.FromLabels([[0, -1]], 120, "test"));
+        var error = Assert.Throws<InvalidDataException>(() => priors.Validate(6));
+        Assert.Contains("6 finite log priors", error.Message);
     }
 }

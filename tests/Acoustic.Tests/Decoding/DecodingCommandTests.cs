@@ -38,7 +38,7 @@ public sealed class DecodingCommandTests : IDisposable
         Assert.Equal(0, phones[0].GetProperty("start_sample").GetInt64());
         Assert.Equal(12000, phones[^1].GetProperty("end_sample").GetInt64());
         Assert.Equal(json.GetProperty("frames").GetInt32(), json.GetProperty("frame_labels").GetArrayLength());
-        Assert.Equal("uniform", json.GetProperty("priors").GetString());
+        Assert.Equal("unit-test", json.GetProperty("priors").GetString());
     }
 
     [Fact]

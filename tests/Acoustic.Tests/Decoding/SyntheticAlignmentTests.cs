@@ -30,10 +30,9 @@ public sealed class SyntheticAlignmentTests(ITestOutputHelper output)
         var timeout = TimeSpan.FromMinutes(4);
         Ok(CliRunner.Run(timeout, "corpus", "synth", "--out", corpus, "--minutes", "4", "--rate", "8000", "--seed", "11", "--json"));
         Ok(CliRunner.Run(timeout, "train", "--corpus", corpus, "--out", model, "--layers", "2", "--width", "256", "--epochs", "6", "--lr", "0.1", "--json"));
-        Ok(CliRunner.Run(timeout, "decode-priors", "--model", model, "--corpus", corpus, "--json"));
 
         var artifact = ModelArtifact.Load(model);
-        var scorer = new AcousticScorer(artifact, ClassPriors.Load(ClassPriors.SidecarPath(model), artifact.Metadata.Architecture.Classes));
+        var scorer = new AcousticScorer(artifact);
         var aligner = new ForcedAligner(scorer, PronunciationLexicon.Shared);
         var manifest = CorpusManifest.Load(corpus);
         var features = artifact.Metadata.Features;

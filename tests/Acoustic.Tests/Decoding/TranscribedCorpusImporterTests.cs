@@ -18,7 +18,7 @@ public sealed class TranscribedCorpusImporterTests
         using var model = new FrameClassifier(architecture);
         var metadata = TestModels.MetadataFor(architecture) with { Features = new FbankOptions { SampleFrequency = 8000, NumMelBins = 40 } };
         var artifact = ModelArtifact.Deserialize(ModelArtifact.Serialize(model, metadata));
-        return new ForcedAligner(new AcousticScorer(artifact, ClassPriors.Uniform(PhoneSet.ClassCount)), TestLexicon.Digits());
+        return new ForcedAligner(new AcousticScorer(artifact), TestLexicon.Digits());
     }
 
     private static void WriteTone(string path, double seconds, int rate = 8000) =>

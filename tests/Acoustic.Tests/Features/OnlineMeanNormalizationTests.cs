@@ -147,7 +147,7 @@ public sealed class OnlineMeanNormalizationTests
         var features = metadata.Features.Clone();
         features.MeanNormalization = Settings(40, 20);
         var artifact = ModelArtifact.Deserialize(ModelArtifact.Serialize(model, metadata with { Features = features }));
-        var scorer = new AcousticScorer(artifact, ClassPriors.Uniform(PhoneSet.ClassCount));
+        var scorer = new AcousticScorer(artifact);
         var audio = StreamingFilterbankTests.NoiseSamples(9000, seed: 8);
         StreamingScoring.AssertEqualsWholeUtterance(scorer, audio, seed: 11);
     }

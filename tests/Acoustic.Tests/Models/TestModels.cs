@@ -19,7 +19,25 @@ internal static class TestModels
         Phones: PhoneSet.Phones,
         StatesPerPhone: PhoneSet.StatesPerPhone,
         Lineage: ModelLineage.Baseline("unit-test", 7),
-        Metrics: new Dictionary<string, double> { ["dev_frame_accuracy"] = 0.5 });
+        Metrics: new Dictionary<string, double> { ["dev_frame_accuracy"] = 0.5 },
+        Priors: PriorsFor(architecture.Classes));
+
+    /// <summary>Unequal priors (class c counted c + 1 times), so a test can tell them from uniform ones.</summary>
+    public static ClassPriors PriorsFor(int classes) =>
+        ClassPriors.FromCounts(Enumerable.Range(1, classes).Select(c => (long)c).ToArray(), "unit-test");
+
+    /// <summary>
+    /// The artifact as format 1 wrote it (before priors moved into it): magic <c>ADMODEL1</c> and no priors in the
+    /// metadata, with lengths and checksum rewritten.
+    /// </summary>
+    public static byte[] AsFormat1(FrameClassifier model, ModelMetadata metadata)
+    {
+        var bytes = ModelArtifact.Serialize(model, metadata with { Priors = null });
+        "ADMODEL1"u8.CopyTo(bytes);
+        var body = bytes.AsSpan(0, bytes.Length - 32);
+        System.Security.Cryptography.SHA256.HashData(body, bytes.AsSpan(bytes.Length - 32));
+        return bytes;
+    }
 
     /// <summary>Saves a tiny untrained 16 kHz, 40-bin model (e.g. to feed it the wrong audio).</summary>
     public static void SaveTiny16k(string path)

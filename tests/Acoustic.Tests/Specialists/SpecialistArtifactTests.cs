@@ -16,6 +16,7 @@ public sealed class SpecialistArtifactTests
         var metadata = Models.TestModels.MetadataFor(model.Architecture) with
         {
             ClassMap = [10, 4, 7],
+            Priors = null,
             Metrics = new Dictionary<string, double> { [Specialist.DustbinCorrectionMetric] = 1.25 },
         };
 
@@ -66,6 +67,7 @@ public sealed class SpecialistArtifactTests
             {
                 Architecture = model.Architecture,
                 ClassMap = c,
+                Priors = null,
                 Metrics = new Dictionary<string, double> { [Specialist.DustbinCorrectionMetric] = 0.5 },
             });
         }).ToArray();
@@ -104,5 +106,20 @@ public sealed class SpecialistArtifactTests
         Assert.Equal(trained.Sample.SpecialFrames, trained.Sample.SampledOtherFrames);
         Assert.True(trained.Report.BestDevFrameAccuracy > 0.6, $"enriched dev accuracy {trained.Report.BestDevFrameAccuracy:P1}");
         Assert.Equal(Math.Log(2.0), specialist.DustbinLogitCorrection, precision: 1);
+
+        // A specialist is never decoded alone: its metadata drops the generalist's priors, and it still validates.
+        var generalistMetadata = Models.TestModels.MetadataFor(generalist.Architecture);
+        var metadata = SpecialistDirectory.SpecialistMetadata(generalistMetadata, "generalist-sha", trained, "clustered", seed: 1);
+        Assert.NotNull(generalistMetadata.Priors);
+        Assert.Null(metadata.Priors);
+        metadata.Validate();
+    }
+
+    [Fact]
+    public void ClassMap_WithPriors_IsRejected()
+    {
+        var metadata = Models.TestModels.MetadataFor(Models.TestModels.Tiny(classes: 4)) with { ClassMap = [1, 2, 3] };
+        var error = Assert.Throws<InvalidDataException>(metadata.Validate);
+        Assert.Contains("no class priors", error.Message);
     }
 }

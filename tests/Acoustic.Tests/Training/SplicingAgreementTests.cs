@@ -91,7 +91,7 @@ public sealed class SplicingAgreementTests
         var architecture = TestModels.Tiny(featureDim: 40, context: context, classes: PhoneSet.ClassCount);
         using var model = new FrameClassifier(architecture);
         var artifact = ModelArtifact.Deserialize(ModelArtifact.Serialize(model, TestModels.MetadataFor(architecture)));
-        var scorer = new AcousticScorer(artifact, ClassPriors.Uniform(PhoneSet.ClassCount));
+        var scorer = new AcousticScorer(artifact);
         var audio = StreamingFilterbankTests.NoiseSamples(samples, seed: samples);
 
         // Serving: the rows the live path hands the network, audio fed in uneven chunks.

@@ -130,8 +130,6 @@ public sealed class ModelEndpointTests(GatewayFixture gateway)
         var lineage = artifact.Metadata.Lineage with { Seed = Random.Shared.Next(1000, 1_000_000), Teachers = teachers ?? artifact.Metadata.Lineage.Teachers };
         var metadata = artifact.Metadata with { Lineage = lineage };
         var id = await store.PutAsync(ModelArtifact.Serialize(artifact.Model, metadata));
-        var priors = await ModelPriors.LoadAsync(store, original.Id, metadata.Architecture.Classes);
-        await ModelPriors.SaveAsync(store, id, priors);
         await gateway.Grains.GetGrain<IModelRegistryGrain>("en-16k")
             .RegisterAsync(new ModelVersion(id, "en-16k", RegistryRecords.Lineage(metadata.Lineage), original.Metrics));
         return id;

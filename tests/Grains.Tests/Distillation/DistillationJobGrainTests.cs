@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Grains.Distillation;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
@@ -35,9 +36,9 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         Assert.Equal("student", serving.Lineage.Role);
         Assert.Equal(2, serving.Lineage.Teachers.Length);
         Assert.Equal(await fixture.Store.GetAsync(serving.Id) is { Length: > 0 } bytes ? bytes.Length : 0, serving.Metrics.SizeBytes);
-        var priors = await ModelPriors.LoadAsync(fixture.Store, serving.Id, 120);
-        Assert.NotEqual("uniform", priors.Source);
-        Assert.True(priors.Frames > 0, "the student's decoding priors are counted from the transfer corpus");
+        var priors = ModelArtifact.Deserialize(await fixture.Store.GetAsync(serving.Id)).Metadata.Priors;
+        Assert.NotNull(priors);
+        Assert.True(priors.Frames > 0, "the student's decoding priors, inside its artifact, are counted on the transfer corpus");
         foreach (var teacher in serving.Lineage.Teachers)
         {
             Assert.True(await fixture.Store.ContainsAsync(teacher), $"teacher {teacher} of the student is in the model store");

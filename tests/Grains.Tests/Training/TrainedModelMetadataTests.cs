@@ -27,5 +27,8 @@ public sealed class TrainedModelMetadataTests
         Assert.Equal(0.75, metadata.Metrics[TrainedModelMetadata.DevFrameAccuracy]);
         Assert.Equal(1234, metadata.Metrics[TrainedModelMetadata.TrainFramesPerSecond]);
         Assert.Equal(architecture.ParameterCount, metadata.Metrics[TrainedModelMetadata.Parameters]);
+        Assert.Equal(2, metadata.Priors!.Frames);
+        Assert.Equal("c", metadata.Priors.Source);
+        Assert.Equal(Math.Log(0.5), metadata.Priors.LogPriors[0], 2); // 118 unseen classes floored at 1e-5, then renormalised
     }
 }

@@ -32,7 +32,7 @@ public sealed class LiveStreamWordsTests
     {
         var root = RepositoryRoot();
         var artifact = ModelArtifact.Load(Path.Combine(root, "models", "en-16k.admodel"));
-        var model = new ServingModel("en-16k", "v1", new AcousticScorer(artifact, ClassPriors.Uniform(artifact.Metadata.Architecture.Classes)));
+        var model = new ServingModel("en-16k", "v1", new AcousticScorer(artifact));
         using var graphs = new RecognitionGraphs(Options.Create(new TranscriptionOptions()));
         var graph = graphs.Default;
         var speech = WavDecoder.DecodeFile(Path.Combine(root, "tests", "Acoustic.Tests", "Fixtures", "fbank", "speech_16k.wav"), 16_000);
