@@ -2,10 +2,8 @@
 # Image of the Gateway (WebSocket /v1/stream, REST, demo page; an Orleans client of the silos).
 # Build from the repository root:  docker build -f docker/gateway.Dockerfile -t acoustic-distill/gateway:0.1.0 .
 #
-# Runtime base: the .NET 10 ASP.NET image on Ubuntu 24.04 ("noble", the default for .NET 10), whose libstdc++ (GCC 14)
-# provides GLIBCXX_3.4.32, which TorchSharp's libLibTorchSharp.so asks for. A Debian 12 base works too, but only
-# because our publish output carries the copy of that library whose version requirement the build made weak
-# (Directory.Build.targets, scripts/msbuild/WeakenElfVersionRequirement.cs). See docs/operations.md.
+# The Gateway references the grain contracts only: no TorchSharp, no libtorch, no audio code, no lexicon (the silos
+# decode), so this image needs nothing beyond the ASP.NET runtime.
 ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
@@ -13,37 +11,20 @@ WORKDIR /src
 # Restore first, from the project files only, so the package layer is cached while the sources change.
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY scripts/msbuild/ scripts/msbuild/
-COPY Acoustic/Acoustic.csproj Acoustic/
 COPY Grains.Interfaces/Grains.Interfaces.csproj Grains.Interfaces/
-COPY Grains/Grains.csproj Grains/
-COPY Silo/Silo.csproj Silo/
+COPY ServiceDefaults/ServiceDefaults.csproj ServiceDefaults/
 COPY Gateway/Gateway.csproj Gateway/
 RUN dotnet restore Gateway/Gateway.csproj
-COPY Acoustic/ Acoustic/
 COPY Grains.Interfaces/ Grains.Interfaces/
-COPY Grains/ Grains/
-COPY Silo/ Silo/
+COPY ServiceDefaults/ ServiceDefaults/
 COPY Gateway/ Gateway/
-COPY models/ models/
 RUN dotnet publish Gateway/Gateway.csproj -c Release --no-restore -o /app
-
-# CMUdict, the decoder's pronunciation lexicon, from the distribution's pocketsphinx-en-us package; only the one file
-# is copied into the runtime image (the package's acoustic models are not needed).
-FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS lexicon
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends pocketsphinx-en-us \
-    && rm -rf /var/lib/apt/lists/*
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 WORKDIR /app
-COPY --from=lexicon /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict
 COPY --from=build /app ./
 # appsettings.json binds localhost only; listen on every address inside the container.
-ENV Urls=http://+:8080 \
-    ModelStore__Path=/var/lib/acoustic-distill/model-store \
-    Compute__WorkDirectory=/var/lib/acoustic-distill/work
-RUN mkdir -p /var/lib/acoustic-distill/model-store /var/lib/acoustic-distill/work \
-    && chown -R $APP_UID /var/lib/acoustic-distill
+ENV Urls=http://+:8080
 EXPOSE 8080
 # The non-root user of the .NET images (UID 1654); the chart's securityContext uses the same ids.
 USER $APP_UID

@@ -16,11 +16,13 @@ COPY scripts/msbuild/ scripts/msbuild/
 COPY Acoustic/Acoustic.csproj Acoustic/
 COPY Grains.Interfaces/Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Grains.csproj Grains/
+COPY ServiceDefaults/ServiceDefaults.csproj ServiceDefaults/
 COPY Silo/Silo.csproj Silo/
 RUN dotnet restore Silo/Silo.csproj
 COPY Acoustic/ Acoustic/
 COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Grains/ Grains/
+COPY ServiceDefaults/ ServiceDefaults/
 COPY Silo/ Silo/
 COPY models/ models/
 RUN dotnet publish Silo/Silo.csproj -c Release --no-restore -o /app

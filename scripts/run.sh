@@ -2,7 +2,7 @@
 # The main job on the embedded default, both flows:
 #  1. learning: synthesize a small phone-aligned 16 kHz corpus from Debian's speech synthesizers, train the baseline
 #     frame classifier (3 x 1024 MLP) on it, and print its frame accuracy on the test split (held-out voices, texts);
-#  2. live: start the Gateway in its embedded single-process mode (co-hosted silo, default models of both families),
+#  2. live: start the embedded host (Embedded/: the Gateway with a co-hosted silo, default models of both families),
 #     transcribe spoken digits through POST /v1/recognize and through the Vosk-compatible WebSocket, list the models.
 # Installs what it needs first. Environment: MINUTES (training speech to synthesize, default 10), THREADS (default 2),
 # OUT (default out/), PORT (Gateway, default 2700), SERVE=1 (keep the Gateway running at the end; Ctrl+C stops it).
@@ -25,8 +25,8 @@ acoustic eval --model "$out/baseline-16k.adm" --corpus "$corpus" --split test --
 
 echo "== live flow: Gateway (embedded) on http://127.0.0.1:${PORT:-2700}" >&2
 port="${PORT:-2700}"
-dotnet build Gateway/Gateway.csproj -c Release -v quiet -nologo
-dotnet Gateway/bin/Release/net10.0/AcousticDistill.Gateway.dll --urls "http://127.0.0.1:$port" \
+dotnet build Embedded/Embedded.csproj -c Release -v quiet -nologo
+dotnet Embedded/bin/Release/net10.0/AcousticDistill.Embedded.dll --urls "http://127.0.0.1:$port" \
   --ModelStore:Path="$(realpath -m "$out/model-store")" --Logging:LogLevel:Default=Warning > "$out/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null || true' EXIT

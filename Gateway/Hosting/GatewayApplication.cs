@@ -1,85 +1,64 @@
 using AcousticDistill.Gateway.Rest;
 using AcousticDistill.Gateway.Security;
 using AcousticDistill.Gateway.Streaming;
-using AcousticDistill.Grains.Transcription;
-using AcousticDistill.Silo.Hosting;
-using OpenTelemetry.Metrics;
-using Orleans.Configuration;
+using AcousticDistill.ServiceDefaults;
 
 namespace AcousticDistill.Gateway.Hosting;
 
 /// <summary>
-/// Builds the Gateway: the Vosk-compatible WebSocket, the REST API, the demo page, health and metrics, in front of
-/// either a co-hosted silo (the embedded single-process default) or a cluster reached as an Orleans client.
+/// Builds the Gateway: the Vosk-compatible WebSocket, the REST API, the demo page, health and metrics, in front of a
+/// cluster. What serves the grains is added between <see cref="CreateBuilder"/> and <see cref="Build"/>: an Orleans
+/// client (<see cref="Create"/>, the Gateway alone) or a co-hosted silo (the embedded host, <c>Embedded/</c>).
 /// </summary>
 public static class GatewayApplication
 {
-    /// <summary>The configured application; <paramref name="configure"/> lets tests adjust the builder.</summary>
+    /// <summary>Orleans' own meter (client-side messaging): orleans_* series.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>
+    /// The Gateway alone: an Orleans client of the cluster that <c>Gateway:Cluster</c> names. <paramref name="configure"/>
+    /// lets tests adjust the builder.
+    /// </summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = CreateBuilder(args);
+        builder.AddClusterClient();
+        configure?.Invoke(builder);
+        return Build(builder);
+    }
+
+    /// <summary>The Gateway's settings and services, with the service defaults; the grains' host is still to be added.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // Settings and the demo page live beside the program, so it behaves the same from any working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         options.Limits.Validate();
-        switch (options.Cluster.ToLowerInvariant())
-        {
-            case "embedded":
-                builder.AddAcousticSilo();
-                builder.AddObservability(GatewayMetrics.MeterName);
-                break;
-            case "localhost":
-            case "redis":
-                AddClient(builder, options);
-                break;
-            default:
-                throw new InvalidOperationException($"Gateway:Cluster '{options.Cluster}' is unknown; use embedded (default), localhost or redis.");
-        }
+        builder.AddServiceDefaults(GatewayMetrics.MeterName, OrleansMeter);
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
-        builder.Services.Configure<TranscriptionOptions>(builder.Configuration.GetSection(TranscriptionOptions.Section));
+        builder.Services.Configure<FamilyOptions>(builder.Configuration.GetSection(FamilyOptions.Section));
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<StreamAdmission>();
         builder.Services.AddSingleton<VoskStreamHandler>();
         builder.Services.AddProblemDetails();
-        configure?.Invoke(builder);
+        return builder;
+    }
 
+    /// <summary>The application: middleware, the demo page, the default endpoints and the <c>/v1</c> API.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapObservabilityEndpoints();
-        app.Map("/v1/stream", (HttpContext context, VoskStreamHandler handler) => handler.HandleAsync(context)).RequireStreamKey();
-        app.MapRecognize();
-        app.MapModels();
+        app.MapDefaultEndpoints();
+        var v1 = app.MapGroup("/v1");
+        v1.MapStreamApi();
+        v1.MapRecognizeApi();
+        v1.MapModelsApi();
         return app;
-    }
-
-    // An Orleans client of a cluster (silos on this machine, or found through Redis membership); the silos host the
-    // grains, this process only forwards.
-    private static void AddClient(WebApplicationBuilder builder, GatewayOptions options)
-    {
-        var silo = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
-        builder.UseOrleansClient(client =>
-        {
-            client.Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = silo.ClusterId;
-                cluster.ServiceId = silo.ServiceId;
-            });
-            client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout);
-            if (options.Cluster.Equals("redis", StringComparison.OrdinalIgnoreCase))
-            {
-                client.UseRedisClustering(RedisOptions.Required(builder.Configuration, "Gateway:Cluster=redis"));
-            }
-            else
-            {
-                client.UseLocalhostClustering(options.SiloGatewayPort);
-            }
-        });
-        builder.Services.AddMetrics();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName, "Microsoft.Orleans", ObservabilityExtensions.RuntimeMeter).AddPrometheusExporter());
-        builder.Services.AddHealthChecks().AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), ["live"]);
     }
 }

@@ -7,11 +7,12 @@ public sealed class GatewayOptions
     public const string Section = "Gateway";
 
     /// <summary>
-    /// <c>embedded</c> (default: co-host a silo in this process, the single-machine mode), <c>localhost</c>
-    /// (Orleans client of a silo on this machine, through <see cref="SiloGatewayPort"/>) or <c>redis</c> (Orleans client
-    /// of the cluster whose membership is in Redis, <c>Redis:ConnectionString</c>).
+    /// <c>localhost</c> (default: Orleans client of a silo on this machine, through <see cref="SiloGatewayPort"/>) or
+    /// <c>redis</c> (Orleans client of the cluster whose membership is in Redis, <c>Redis:ConnectionString</c>). The
+    /// embedded single-process mode is another program, the embedded host (<c>Embedded/</c>), which co-hosts a silo and
+    /// does not read this setting.
     /// </summary>
-    public string Cluster { get; set; } = "embedded";
+    public string Cluster { get; set; } = "localhost";
 
     /// <summary>The silo's client gateway port in <c>localhost</c> mode.</summary>
     public int SiloGatewayPort { get; set; } = 30000;

@@ -1,7 +1,7 @@
+using AcousticDistill.Gateway.Hosting;
 using AcousticDistill.Gateway.Security;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Gateway.Rest;
@@ -13,17 +13,30 @@ namespace AcousticDistill.Gateway.Rest;
 /// </summary>
 public static class ModelEndpoints
 {
-    /// <summary>Maps the endpoints under <c>/v1</c>.</summary>
-    public static void MapModels(this IEndpointRouteBuilder app)
+    /// <summary>Maps the model and job routes into the <c>/v1</c> group; the life-cycle actions need an admin key.</summary>
+    public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder v1)
     {
-        app.MapGet("/v1/models", ListAsync);
-        app.MapPost("/v1/models/{family}/distill", DistillAsync).RequireAdminKey();
-        app.MapPost("/v1/models/{family}/promote", PromoteAsync).RequireAdminKey();
-        app.MapPost("/v1/models/{family}/rollback", RollbackAsync).RequireAdminKey();
-        app.MapGet("/v1/jobs/{id:guid}", JobAsync);
+        var models = v1.MapGroup("/models").WithTags("Models");
+        models.MapGet("/", ListAsync).WithName("ListModels")
+            .WithSummary("Model families and their versions")
+            .WithDescription("Per family: sample rate, serving version, dev frame accuracy, and every version with status, accuracy, size and lineage.");
+        var family = models.MapGroup("/{family}").RequireAdminKey();
+        family.MapPost("/distill", DistillAsync).WithName("DistillModel")
+            .WithSummary("Start a re-distillation job")
+            .WithDescription("202 with the job; 409 when the family has no schedule or a job runs.");
+        family.MapPost("/promote", PromoteAsync).WithName("PromoteModel")
+            .WithSummary("Promote a version (?version=ID)")
+            .WithDescription("200 with the decision; 409 when the promotion guard rejects it.");
+        family.MapPost("/rollback", RollbackAsync).WithName("RollbackModel")
+            .WithSummary("Serve the previous version again")
+            .WithDescription("200 with the restored version; 409 when there is none.");
+        v1.MapGet("/jobs/{id:guid}", JobAsync).WithTags("Models").WithName("GetJob")
+            .WithSummary("A distillation job")
+            .WithDescription("Stage, outcome, candidate, dev accuracy and stage timings of a job.");
+        return v1;
     }
 
-    private static async Task<IResult> ListAsync(IGrainFactory grains, IOptions<TranscriptionOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(IGrainFactory grains, IOptions<FamilyOptions> options, CancellationToken cancellationToken)
     {
         var families = new List<object>();
         foreach (var (family, rate) in options.Value.Families.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -65,7 +78,7 @@ public static class ModelEndpoints
         },
     };
 
-    private static async Task<IResult> DistillAsync(string family, IGrainFactory grains, IOptions<TranscriptionOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> DistillAsync(string family, IGrainFactory grains, IOptions<FamilyOptions> options, CancellationToken cancellationToken)
     {
         if (Unknown(family, options) is { } notFound)
         {
@@ -104,7 +117,7 @@ public static class ModelEndpoints
         });
     }
 
-    private static async Task<IResult> PromoteAsync(string family, string? version, IGrainFactory grains, IOptions<TranscriptionOptions> options,
+    private static async Task<IResult> PromoteAsync(string family, string? version, IGrainFactory grains, IOptions<FamilyOptions> options,
         CancellationToken cancellationToken)
     {
         if (Unknown(family, options) is { } notFound)
@@ -127,7 +140,7 @@ public static class ModelEndpoints
         }
     }
 
-    private static async Task<IResult> RollbackAsync(string family, IGrainFactory grains, IOptions<TranscriptionOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> RollbackAsync(string family, IGrainFactory grains, IOptions<FamilyOptions> options, CancellationToken cancellationToken)
     {
         if (Unknown(family, options) is { } notFound)
         {
@@ -144,7 +157,7 @@ public static class ModelEndpoints
         }
     }
 
-    private static IResult? Unknown(string family, IOptions<TranscriptionOptions> options) =>
+    private static IResult? Unknown(string family, IOptions<FamilyOptions> options) =>
         options.Value.Families.ContainsKey(family) ? null
         : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown model family",
             detail: $"'{family}' is not a family; available: {string.Join(", ", options.Value.Families.Keys.Order())}.");

@@ -1,23 +1,30 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using AcousticDistill.Acoustic.Audio;
+using System.Text.Json.Nodes;
 using AcousticDistill.Gateway.Hosting;
 using AcousticDistill.Gateway.Security;
+using AcousticDistill.Gateway.Streaming;
 using AcousticDistill.Grains.Interfaces.Transcription;
 using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Gateway.Rest;
 
 /// <summary>
-/// <c>POST /v1/recognize</c>: a WAV body (any format the library decodes) → the final result JSON. The audio goes
-/// through a transcription session in one-second chunks, exactly like a stream, so endpointing splits long audio into
-/// segments. Query: <c>model</c>, <c>words</c> (default true), <c>phrase</c> (repeatable: a phrase list).
-/// Errors are RFC 9457 problem details.
+/// <c>POST /v1/recognize</c>: a WAV body (any format the service decodes) → the final result JSON. The bytes go to a
+/// transcription session, which decodes the file once (in the silo: the Gateway has no audio code) and recognises it
+/// in one-second chunks, exactly like a stream, so endpointing splits long audio into segments. Query: <c>model</c>,
+/// <c>words</c> (default true), <c>phrase</c> (repeatable: a phrase list). Errors are RFC 9457 problem details.
 /// </summary>
 public static class RecognizeEndpoint
 {
-    /// <summary>Maps the endpoint.</summary>
-    public static void MapRecognize(this IEndpointRouteBuilder app) => app.MapPost("/v1/recognize", RecognizeAsync).RequireStreamKey();
+    /// <summary>Maps the route into the <c>/v1</c> group.</summary>
+    public static RouteGroupBuilder MapRecognizeApi(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/recognize", RecognizeAsync).RequireStreamKey().WithTags("Recognition").WithName("Recognize")
+            .WithSummary("Transcribe a WAV file")
+            .WithDescription("WAV body (PCM 8-32 bit, float, µ-law, A-law, any channels and rate); query model, words, phrase. The final text, words and segments.");
+        return v1;
+    }
 
     private static async Task<IResult> RecognizeAsync(HttpContext context, IGrainFactory grains, IOptions<GatewayOptions> options,
         GatewayMetrics metrics, StreamAdmission admission)
@@ -28,28 +35,14 @@ public static class RecognizeEndpoint
             return Problem(metrics, StatusCodes.Status413PayloadTooLarge, "upload_too_large", "Upload too large",
                 $"The body has {context.Request.ContentLength} bytes; the limit is {limit}.");
         }
-        var body = await ReadBodyAsync(context.Request.Body, limit, context.RequestAborted);
-        if (body is null)
+        var wav = await ReadBodyAsync(context.Request.Body, limit, context.RequestAborted);
+        if (wav is null)
         {
             return Problem(metrics, StatusCodes.Status413PayloadTooLarge, "upload_too_large", "Upload too large", $"The body exceeds the limit of {limit} bytes.");
         }
-        if (body.Length == 0)
+        if (wav.Length == 0)
         {
             return Problem(metrics, StatusCodes.Status400BadRequest, "bad_audio", "Empty body", "POST a WAV file as the request body.");
-        }
-
-        int rate;
-        float[] samples;
-        try
-        {
-            body.Position = 0;
-            rate = WavDecoder.ReadSampleRate(body);
-            body.Position = 0;
-            samples = WavDecoder.Decode(body, rate);
-        }
-        catch (AudioFormatException ex)
-        {
-            return Problem(metrics, StatusCodes.Status400BadRequest, "bad_audio", "Unreadable audio", ex.Message);
         }
 
         var (slot, refusal) = admission.TryEnter(ApiKeys.Client(context));
@@ -66,24 +59,27 @@ public static class RecognizeEndpoint
         var clock = Stopwatch.StartNew();
         try
         {
-            var info = await session.StartAsync(new RecognitionConfig(rate, query["model"].FirstOrDefault(), words, phrases));
+            // The file's own rate replaces the configured one: the session reads it from the header.
+            var file = await session.StartWavAsync(new RecognitionConfig(StreamOptions.DefaultSampleRate, query["model"].FirstOrDefault(), words, phrases), wav);
             var finals = new List<RecognitionResult>();
-            foreach (var chunk in Pcm16Chunks(samples, rate))
+            for (var chunk = 0; chunk < file.Chunks; chunk++)
             {
-                finals.AddRange((await session.AcceptAudioAsync(chunk)).Finals);
+                finals.AddRange((await session.DecodeNextWavChunkAsync()).Finals);
             }
             finals.Add(await session.FinishAsync());
-            var audioSeconds = samples.Length / (double)rate;
-            return Results.Ok(new
-            {
-                text = string.Join(' ', finals.Select(f => f.Text).Where(t => t.Length > 0)),
-                result = words ? finals.SelectMany(f => f.Words).Select(w => new { conf = w.Confidence, end = w.End, start = w.Start, word = w.Word }) : null,
-                segments = finals.Where(f => f.Text.Length > 0).Select(f => new { text = f.Text, model_version = f.ModelVersion }),
-                model = info.Family,
-                model_version = info.ModelVersion,
-                audio_seconds = Math.Round(audioSeconds, 3),
-                processing_seconds = Math.Round(clock.Elapsed.TotalSeconds, 4),
-            });
+            var result = VoskMessages.FinalObject(finals, words);
+            result["segments"] = new JsonArray([.. finals.Where(f => f.Text.Length > 0)
+                .Select(f => new JsonObject { ["text"] = f.Text, ["model_version"] = f.ModelVersion })]);
+            result["model"] = file.Session.Family;
+            result["model_version"] = file.Session.ModelVersion;
+            result["audio_seconds"] = Math.Round(file.AudioSeconds, 3);
+            result["processing_seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 4);
+            return Results.Json(result);
+        }
+        catch (BadAudioException ex)
+        {
+            await session.CloseAsync();
+            return Problem(metrics, StatusCodes.Status400BadRequest, "bad_audio", "Unreadable audio", ex.Message);
         }
         catch (ArgumentException ex)
         {
@@ -102,9 +98,9 @@ public static class RecognizeEndpoint
     }
 
     // Reads at most limit bytes; null when the body is longer.
-    private static async Task<MemoryStream?> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)
     {
-        var copy = new MemoryStream();
+        using var copy = new MemoryStream();
         var buffer = new byte[81920];
         int read;
         while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
@@ -115,16 +111,7 @@ public static class RecognizeEndpoint
             }
             copy.Write(buffer, 0, read);
         }
-        return copy;
-    }
-
-    // One-second chunks of 16-bit PCM, as a streaming client would send them.
-    private static IEnumerable<byte[]> Pcm16Chunks(float[] samples, int rate)
-    {
-        for (var start = 0; start < samples.Length; start += rate)
-        {
-            yield return Pcm16Encoder.Encode(samples.AsSpan(start, Math.Min(rate, samples.Length - start)));
-        }
+        return copy.ToArray();
     }
 
     private static IResult Problem(GatewayMetrics metrics, int status, string code, string title, string detail)

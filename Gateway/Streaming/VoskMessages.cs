@@ -84,7 +84,13 @@ public static class VoskMessages
     public static string Partial(string text) => new JsonObject { ["partial"] = text }.ToJsonString();
 
     /// <summary>One final result in Vosk's shape (word times only when asked for); several finals of one chunk are merged.</summary>
-    public static string Final(IReadOnlyList<RecognitionResult> finals, bool words)
+    public static string Final(IReadOnlyList<RecognitionResult> finals, bool words) => FinalObject(finals, words).ToJsonString();
+
+    /// <summary>
+    /// The final as a JSON object: <c>result</c> (words, when asked for), <c>text</c> and <c>model_version</c> (of the last
+    /// final). The one builder of this shape: streams send it as is, <c>POST /v1/recognize</c> adds its own fields.
+    /// </summary>
+    public static JsonObject FinalObject(IReadOnlyList<RecognitionResult> finals, bool words)
     {
         var message = new JsonObject();
         if (words)
@@ -101,7 +107,7 @@ public static class VoskMessages
         {
             message["model_version"] = finals[^1].ModelVersion;
         }
-        return message.ToJsonString();
+        return message;
     }
 
     /// <summary><c>{"error": MESSAGE, "code": CODE}</c>.</summary>

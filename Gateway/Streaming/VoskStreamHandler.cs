@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
-using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Gateway.Hosting;
 using AcousticDistill.Gateway.Security;
 using AcousticDistill.Grains.Interfaces.Transcription;
@@ -57,7 +56,7 @@ public sealed class VoskStreamHandler(
         {
             await FailAsync(socket, "bad_config", ex.Message, WebSocketCloseStatus.PolicyViolation);
         }
-        catch (AudioFormatException ex)
+        catch (BadAudioException ex)
         {
             await FailAsync(socket, "bad_audio", ex.Message, WebSocketCloseStatus.InvalidPayloadData);
         }

@@ -13,11 +13,31 @@ public interface ITranscriptionSessionGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<SessionInfo> StartAsync(RecognitionConfig config, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens the stream over a whole WAV file (<c>POST /v1/recognize</c>) instead of live PCM: the session decodes it (any
+    /// WAV the service reads; the file's own sample rate replaces <see cref="RecognitionConfig.SampleRate"/>) and keeps its
+    /// audio, resampled once to the model's rate, for <see cref="DecodeNextWavChunkAsync"/>. Fails with
+    /// <see cref="BadAudioException"/> for bytes that are not decodable WAV, <see cref="ArgumentException"/> for a bad
+    /// configuration.
+    /// </summary>
+    [Alias("StartWav")]
+    Task<WavSessionInfo> StartWavAsync(RecognitionConfig config, byte[] wav, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Decodes the next chunk (about a second) of the file given to <see cref="StartWavAsync"/>, as a stream of that chunk
+    /// would be decoded; one short call per chunk keeps every grain turn short, whatever the file's length.
+    /// </summary>
+    [Alias("DecodeNextWavChunk")]
+    Task<TranscriptUpdate> DecodeNextWavChunkAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Decodes a chunk of 16-bit little-endian mono PCM at the configured rate (an odd trailing byte waits for the next chunk).</summary>
     [Alias("AcceptAudio")]
     Task<TranscriptUpdate> AcceptAudioAsync(byte[] pcm16, CancellationToken cancellationToken = default);
 
-    /// <summary>Ends the stream: the final result of the last utterance; the session then goes away.</summary>
+    /// <summary>
+    /// Ends the stream: the final result of the last utterance; the session then goes away. Fails with
+    /// <see cref="BadAudioException"/> when the PCM ended in the middle of a sample.
+    /// </summary>
     [Alias("Finish")]
     Task<RecognitionResult> FinishAsync(CancellationToken cancellationToken = default);
 

@@ -70,12 +70,21 @@ public sealed class LiveStream
     {
         _chunk.Clear();
         _pcm.Accept(pcm16, _chunk);
+        return AcceptSamples(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_chunk));
+    }
+
+    /// <summary>
+    /// Decodes samples already at the model's rate (a whole file decoded and resampled once, <c>POST /v1/recognize</c>);
+    /// returns the finals they completed and the partial of the open utterance.
+    /// </summary>
+    public TranscriptUpdate AcceptSamples(ReadOnlySpan<float> samples)
+    {
         var finals = ImmutableArray.CreateBuilder<RecognitionResult>();
         // Feed in pieces of at most 100 ms, so that an endpoint inside a long chunk ends its utterance where it happened.
         var step = Math.Max(1, Model.Scorer.SampleRate / 10);
-        for (var start = 0; start < _chunk.Count; start += step)
+        for (var start = 0; start < samples.Length; start += step)
         {
-            var piece = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_chunk).Slice(start, Math.Min(step, _chunk.Count - start));
+            var piece = samples.Slice(start, Math.Min(step, samples.Length - start));
             _recognizer.AcceptWaveform(piece);
             _utterance.AddRange(piece);
             if (_recognizer.Decoder.IsEndpoint(_endpoint))

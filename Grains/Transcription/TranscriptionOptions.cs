@@ -1,4 +1,5 @@
 using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Grains.Interfaces.Transcription;
 
 namespace AcousticDistill.Grains.Transcription;
 
@@ -6,11 +7,11 @@ namespace AcousticDistill.Grains.Transcription;
 public sealed class TranscriptionOptions
 {
     /// <summary>Configuration section name.</summary>
-    public const string Section = "Transcription";
+    public const string Section = ModelFamilies.Section;
 
     /// <summary>Families that serve streams, with the sample rate of their models; a stream without a family goes to
     /// the family of its own rate, else to the highest rate below it (the audio is resampled down, never up).</summary>
-    public Dictionary<string, int> Families { get; set; } = new() { ["en-16k"] = 16000, ["en-8k"] = 8000 };
+    public Dictionary<string, int> Families { get; set; } = ModelFamilies.Defaults();
 
     /// <summary>Words of the default grammar (any sequence of them) for streams that bring no phrase list.</summary>
     public List<string> DefaultWords { get; set; } = ["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];

@@ -25,6 +25,8 @@ public sealed class TranscriptionSessionGrain(
     private string _family = "";
     private bool _ended;
     private TimeSpan _busy;
+    private float[] _wav = [];
+    private int _wavNext;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -47,52 +49,49 @@ public sealed class TranscriptionSessionGrain(
     /// <inheritdoc />
     public async Task<SessionInfo> StartAsync(RecognitionConfig config, CancellationToken cancellationToken = default)
     {
-        if (_stream is not null || _ended)
-        {
-            throw new InvalidOperationException("This stream was already started.");
-        }
-        var settings = options.Value;
-        _family = FamilySelection.Choose(settings.Families, config.SampleRate, config.Family);
-        var model = await models.GetAsync(_family, cancellationToken);
-        if (model.Scorer.SampleRate > config.SampleRate)
-        {
-            throw new ArgumentException($"sample_rate {config.SampleRate} is below model '{_family}''s {model.Scorer.SampleRate} Hz.");
-        }
-        var graph = graphs.For(config.PhraseList);
-        _stream = new LiveStream(model, graph, config.SampleRate, settings.Endpoint.ToRules(),
-            new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive }, agreement.Observe, wordTimes: config.Words);
+        var model = await ChooseModelAsync(config, cancellationToken);
+        Open(model, config, config.SampleRate);
         return new SessionInfo(_family, model.VersionId, model.Scorer.SampleRate, config.SampleRate);
     }
 
     /// <inheritdoc />
-    public async Task<TranscriptUpdate> AcceptAudioAsync(byte[] pcm16, CancellationToken cancellationToken = default)
+    public async Task<WavSessionInfo> StartWavAsync(RecognitionConfig config, byte[] wav, CancellationToken cancellationToken = default)
     {
-        var stream = Open();
-        var serving = await models.GetAsync(_family, cancellationToken);
-        var clock = Stopwatch.StartNew();
-        var previous = stream.Model.VersionId;
-        if (serving.VersionId != previous && stream.TrySwitchTo(serving))
-        {
-            logger.LogInformation("Session {Session}: switched {Family} from {Old} to {New}", this.GetPrimaryKeyString(), _family, previous, serving.VersionId);
-            metrics.Swapped(_family);
-        }
-        var before = stream.AudioSeconds;
-        var update = stream.Accept(pcm16);
-        Record(clock.Elapsed, stream.AudioSeconds - before, update.Finals.Length);
-        return update;
+        var fileRate = SessionAudio.SampleRate(wav);
+        config = config with { SampleRate = fileRate };
+        var model = await ChooseModelAsync(config, cancellationToken);
+        var rate = model.Scorer.SampleRate;
+        // Decoded and resampled once, straight to the model's rate; the stream then takes samples, not PCM.
+        _wav = SessionAudio.Decode(wav, rate);
+        Open(model, config, rate);
+        return new WavSessionInfo(new SessionInfo(_family, model.VersionId, rate, fileRate), _wav.Length / (double)rate, (_wav.Length + rate - 1) / rate);
     }
+
+    /// <inheritdoc />
+    public Task<TranscriptUpdate> DecodeNextWavChunkAsync(CancellationToken cancellationToken = default) =>
+        DecodeAsync(stream =>
+        {
+            var rate = stream.Model.Scorer.SampleRate;
+            var chunk = _wav.AsSpan(_wavNext, Math.Min(rate, _wav.Length - _wavNext));
+            _wavNext += chunk.Length;
+            return stream.AcceptSamples(chunk);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TranscriptUpdate> AcceptAudioAsync(byte[] pcm16, CancellationToken cancellationToken = default) =>
+        DecodeAsync(stream => stream.Accept(pcm16), cancellationToken);
 
     /// <inheritdoc />
     public Task<RecognitionResult> FinishAsync(CancellationToken cancellationToken = default)
     {
-        var stream = Open();
+        var stream = Current();
         var clock = Stopwatch.StartNew();
         var before = stream.AudioSeconds;
-        var result = stream.Finish();
-        Record(clock.Elapsed, stream.AudioSeconds - before, 1);
         _ended = true;
-        metrics.StreamFinished(_family, _busy.TotalSeconds, stream.AudioSeconds);
         DeactivateOnIdle();
+        var result = SessionAudio.Checked(stream.Finish);
+        Record(clock.Elapsed, stream.AudioSeconds - before, 1);
+        metrics.StreamFinished(_family, _busy.TotalSeconds, stream.AudioSeconds);
         return Task.FromResult(result);
     }
 
@@ -104,7 +103,45 @@ public sealed class TranscriptionSessionGrain(
         return Task.CompletedTask;
     }
 
-    private LiveStream Open() =>
+    private async Task<ServingModel> ChooseModelAsync(RecognitionConfig config, CancellationToken cancellationToken)
+    {
+        if (_stream is not null || _ended)
+        {
+            throw new InvalidOperationException("This stream was already started.");
+        }
+        _family = FamilySelection.Choose(options.Value.Families, config.SampleRate, config.Family);
+        var model = await models.GetAsync(_family, cancellationToken);
+        return model.Scorer.SampleRate > config.SampleRate
+            ? throw new ArgumentException($"sample_rate {config.SampleRate} is below model '{_family}''s {model.Scorer.SampleRate} Hz.")
+            : model;
+    }
+
+    private void Open(ServingModel model, RecognitionConfig config, int streamRate)
+    {
+        var settings = options.Value;
+        _stream = new LiveStream(model, graphs.For(config.PhraseList), streamRate, settings.Endpoint.ToRules(),
+            new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive }, agreement.Observe, wordTimes: config.Words);
+    }
+
+    // Switches to the family's serving version between chunks, then decodes one chunk.
+    private async Task<TranscriptUpdate> DecodeAsync(Func<LiveStream, TranscriptUpdate> decode, CancellationToken cancellationToken)
+    {
+        var stream = Current();
+        var serving = await models.GetAsync(_family, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var previous = stream.Model.VersionId;
+        if (serving.VersionId != previous && stream.TrySwitchTo(serving))
+        {
+            logger.LogInformation("Session {Session}: switched {Family} from {Old} to {New}", this.GetPrimaryKeyString(), _family, previous, serving.VersionId);
+            metrics.Swapped(_family);
+        }
+        var before = stream.AudioSeconds;
+        var update = decode(stream);
+        Record(clock.Elapsed, stream.AudioSeconds - before, update.Finals.Length);
+        return update;
+    }
+
+    private LiveStream Current() =>
         _ended ? throw new InvalidOperationException("This stream has ended.")
         : _stream ?? throw new InvalidOperationException("Start the stream before sending audio.");
 

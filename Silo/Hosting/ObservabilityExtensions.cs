@@ -1,37 +1,21 @@
 using AcousticDistill.Grains.Metrics;
 using AcousticDistill.Grains.Transcription;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 
 namespace AcousticDistill.Silo.Hosting;
 
-/// <summary>Metrics (OpenTelemetry, scraped by Prometheus at <c>/metrics</c>) and health endpoints <c>/health</c> and <c>/alive</c>.</summary>
+/// <summary>What the silo adds to the service defaults: the grains' meters and the model store's health check.</summary>
 public static class ObservabilityExtensions
 {
-    private const string LiveTag = "live";
+    /// <summary>Orleans' own meter (messaging, activations, membership): orleans_* series.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
 
-    /// <summary>.NET's own meter (GC heap sizes, collections, CPU time, working set, thread pool): dotnet_* series.</summary>
-    public const string RuntimeMeter = "System.Runtime";
-
-    /// <summary>Adds the meters <c>AcousticDistill.*</c>, <c>Microsoft.Orleans</c> and <paramref name="moreMeters"/>, a Prometheus exporter and health checks.</summary>
-    public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder, params string[] moreMeters)
+    /// <summary>Adds the meters <c>AcousticDistill.Registry</c>, <c>.Distillation</c>, <c>.Transcription</c> and the model-store check.</summary>
+    public static WebApplicationBuilder AddSiloObservability(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter([AcousticMetrics.RegistryMeterName, AcousticMetrics.DistillationMeterName, TranscriptionMetrics.MeterName, "Microsoft.Orleans", RuntimeMeter, .. moreMeters])
-            .AddPrometheusExporter());
-        builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
-            .AddCheck<ModelStoreHealthCheck>("model-store");
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics
+            .AddMeter(AcousticMetrics.RegistryMeterName, AcousticMetrics.DistillationMeterName, TranscriptionMetrics.MeterName));
+        builder.Services.AddHealthChecks().AddCheck<ModelStoreHealthCheck>("model-store");
         return builder;
-    }
-
-    /// <summary>Maps <c>/metrics</c>, <c>/health</c> (every check) and <c>/alive</c> (liveness only).</summary>
-    public static WebApplication MapObservabilityEndpoints(this WebApplication app)
-    {
-        app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapHealthChecks("/health");
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
-        return app;
     }
 }

@@ -1,20 +1,21 @@
+using AcousticDistill.ServiceDefaults;
 using Orleans.Dashboard;
 
 namespace AcousticDistill.Silo.Hosting;
 
-/// <summary>Builds the silo web application: Orleans silo, observability endpoints and the dashboard at <c>/dashboard</c>.</summary>
+/// <summary>Builds the silo web application: Orleans silo, the service defaults' endpoints and the dashboard at <c>/dashboard</c>.</summary>
 public static class SiloApplication
 {
     /// <summary>The configured application; <paramref name="configure"/> lets tests adjust the builder (e.g. a test server).</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults(ObservabilityExtensions.OrleansMeter);
         builder.AddAcousticSilo();
-        builder.AddObservability();
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapObservabilityEndpoints();
+        app.MapDefaultEndpoints();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         return app;
     }

@@ -1,6 +1,11 @@
+using AcousticDistill.ServiceDefaults;
+
 namespace AcousticDistill.Silo.Hosting;
 
-/// <summary>How this silo joins a cluster and keeps grain state (section <c>Silo</c>).</summary>
+/// <summary>
+/// How this silo joins a cluster and keeps grain state (section <c>Silo</c>; the cluster and service ids of the same
+/// section are <see cref="ClusterIdentityOptions"/>, shared with the Gateway).
+/// </summary>
 public sealed class SiloHostOptions
 {
     /// <summary>Configuration section name.</summary>
@@ -29,10 +34,4 @@ public sealed class SiloHostOptions
 
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; set; } = 30000;
-
-    /// <summary>Cluster id (silos with the same id form one cluster).</summary>
-    public string ClusterId { get; set; } = "acoustic-dev";
-
-    /// <summary>Service id (stable across deployments; keys persistent state and reminders).</summary>
-    public string ServiceId { get; set; } = "acoustic-distill";
 }

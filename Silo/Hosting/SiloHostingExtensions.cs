@@ -1,5 +1,6 @@
 using System.Net;
 using AcousticDistill.Grains;
+using AcousticDistill.ServiceDefaults;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using StackExchange.Redis;
@@ -9,16 +10,21 @@ namespace AcousticDistill.Silo.Hosting;
 /// <summary>The Orleans silo of the learning flow, configured from the <c>Silo</c> section and the grains' sections.</summary>
 public static class SiloHostingExtensions
 {
-    /// <summary>Adds the silo (clustering, state storage, reminders, dashboard) and the grains' services.</summary>
+    /// <summary>
+    /// Adds the silo (clustering, state storage, reminders, dashboard), the grains' services, their meters and the model
+    /// store's health check. The host adds the service defaults (<c>AddServiceDefaults</c>) itself: the Silo alone, or the
+    /// embedded host that puts this silo beside the Gateway.
+    /// </summary>
     public static WebApplicationBuilder AddAcousticSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        var identity = ClusterIdentityOptions.From(builder.Configuration);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(cluster =>
             {
-                cluster.ClusterId = options.ClusterId;
-                cluster.ServiceId = options.ServiceId;
+                cluster.ClusterId = identity.ClusterId;
+                cluster.ServiceId = identity.ServiceId;
             });
             switch (options.Clustering.ToLowerInvariant())
             {
@@ -54,6 +60,7 @@ public static class SiloHostingExtensions
             silo.AddDashboard();
         });
         builder.Services.AddAcousticGrainServices(builder.Configuration);
+        builder.AddSiloObservability();
         builder.Services.AddHostedService<ScheduleRegistration>();
         builder.Services.AddHostedService<DefaultModelRegistration>();
         return builder;

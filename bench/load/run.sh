@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark of the live flow: starts the Gateway (embedded mode, default models, fresh model store), streams
+# Load benchmark of the live flow: starts the embedded host (Gateway + silo, default models, fresh model store), streams
 # test speech to it from `acoustic bench stream` clients, and writes the report to bench/results/load/NAME.json.
 #
 # Usage: bench/load/run.sh NAME [bench stream options...]
@@ -15,13 +15,13 @@ port="${PORT:-2790}"
 audio="${AUDIO:-/tmp/load-audio}"
 bin=/tmp/acoustic-load-bin
 [[ -d "$audio" ]] || bench/load/make-audio.sh "$audio" 30
-dotnet build Gateway -c Release -o "$bin/gateway" -nologo -v q >&2
+dotnet build Embedded -c Release -o "$bin/gateway" -nologo -v q >&2
 dotnet build Cli -c Release -o "$bin/cli" -nologo -v q >&2
 # In a background job the function runs in a subshell; exec makes $! the program itself.
 pin() { local cpus="$1"; shift; if [[ -n "$cpus" ]]; then exec taskset -c "$cpus" "$@"; else exec "$@"; fi; }
 
 store=$(mktemp -d /tmp/load-store-XXXXXX)
-pin "${SERVER_CPUS:-}" dotnet "$bin/gateway/AcousticDistill.Gateway.dll" --urls "http://127.0.0.1:$port" \
+pin "${SERVER_CPUS:-}" dotnet "$bin/gateway/AcousticDistill.Embedded.dll" --urls "http://127.0.0.1:$port" \
   --ModelStore:Path="$store" --Silo:SiloPort=$((port + 100)) --Silo:GatewayPort=$((port + 200)) \
   --Gateway:Limits:IdleTimeout=00:02:00 --Logging:LogLevel:Default=Warning > "$store/gateway.log" 2>&1 &
 gateway=$!

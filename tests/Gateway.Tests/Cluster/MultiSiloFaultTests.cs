@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using AcousticDistill.Acoustic.Models;
+using AcousticDistill.Gateway.Tests.Fixtures;
 using AcousticDistill.Grains.Storage;
 using Xunit.Abstractions;
 
@@ -28,7 +29,8 @@ public sealed class MultiSiloFaultTests(ITestOutputHelper output)
         using var stopStreams = new CancellationTokenSource();
         var streams = Enumerable.Range(0, 4).Select(_ => new ResilientStream(cluster.Stream, utterances, 16000)).ToList();
         var running = streams.Select(s => Task.Run(() => s.RunAsync(stopStreams.Token))).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Eventually.TrueAsync(() => Task.FromResult(streams.All(s => s.CompletedAt.Count > 0)), TimeSpan.FromMinutes(1),
+            "not every stream completed an utterance before the job was triggered");
 
         using var http = new HttpClient { BaseAddress = cluster.Http, Timeout = TimeSpan.FromSeconds(10) };
         var trigger = await http.PostAsync("/v1/models/en-16k/distill", null);
@@ -77,13 +79,25 @@ public sealed class MultiSiloFaultTests(ITestOutputHelper output)
         using var stopStreams = new CancellationTokenSource();
         var stream = new ResilientStream(cluster.Stream, utterances, 16000);
         var running = Task.Run(() => stream.RunAsync(stopStreams.Token));
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Eventually.TrueAsync(() => Task.FromResult(stream.CompletedAt.Count > 0), TimeSpan.FromMinutes(1),
+            "the stream completed no utterance before the restart");
 
         var clock = Stopwatch.StartNew();
         await cluster.RestartRedisAsync();
         var recognized = await RecognizeUntilAsync(cluster, TimeSpan.FromMinutes(2));
         output.WriteLine($"Redis back in {clock.Elapsed.TotalSeconds:F1} s; first recognition after the restart at {recognized.TotalSeconds:F1} s");
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        var completed = stream.CompletedAt.Count;
+        await Eventually.TrueAsync(() => Task.FromResult(stream.CompletedAt.Count > completed), TimeSpan.FromMinutes(1),
+            "the running stream completed no utterance after Redis came back");
+        // A Gateway without audio code still names bad audio: the session's BadAudioException crosses the wire.
+        using (var http = new HttpClient { BaseAddress = cluster.Http, Timeout = TimeSpan.FromSeconds(30) })
+        {
+            var bad = await http.PostAsync("/v1/recognize", new StringContent("garbage bytes"));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var problem = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
+            Assert.Equal("bad_audio", (string?)problem["code"]);
+            Assert.Contains("not a RIFF/WAVE file", (string?)problem["detail"], StringComparison.Ordinal);
+        }
         await stopStreams.CancelAsync();
         await running.WaitAsync(TimeSpan.FromMinutes(1));
 

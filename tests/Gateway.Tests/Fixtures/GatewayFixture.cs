@@ -1,11 +1,11 @@
-using AcousticDistill.Gateway.Hosting;
+using AcousticDistill.Embedded.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AcousticDistill.Gateway.Tests.Fixtures;
 
 /// <summary>
-/// The real Gateway in its embedded single-process mode on free loopback ports, with a temporary model store seeded
+/// The real Gateway in its embedded single-process mode (the embedded host: Gateway + co-hosted silo) on free loopback ports, with a temporary model store seeded
 /// from the committed default models (models/), and short limits so that limit tests run quickly.
 /// </summary>
 public class GatewayFixture : IAsyncLifetime
@@ -37,7 +37,7 @@ public class GatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
-        App = GatewayApplication.Create(
+        App = EmbeddedApplication.Create(
         [
             .. MoreSettings,
             "--urls", "http://127.0.0.1:0",

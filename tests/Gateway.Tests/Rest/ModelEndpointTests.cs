@@ -68,7 +68,7 @@ public sealed class ModelEndpointTests(GatewayFixture gateway)
 
         var promoted = await http.PostAsync($"/v1/models/en-16k/promote?version={candidate}", null);
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // longer than Transcription:ServingRefresh
+        await WaitUntilServingAsync(http, candidate);
         var replies = await client.TranscribeAsync(pcm[half..], 3200);
 
         Assert.Equal("one two three", VoskClient.FinalText(replies));
@@ -76,7 +76,7 @@ public sealed class ModelEndpointTests(GatewayFixture gateway)
         var rollback = await http.PostAsync("/v1/models/en-16k/rollback", null);
         Assert.Equal(HttpStatusCode.OK, rollback.StatusCode);
         Assert.Equal(original.Id, (await registry.GetServingAsync())!.Id);
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // so that later tests' streams see the original again
+        await WaitUntilServingAsync(http, original.Id); // so that later tests' streams see the original again
     }
 
     [Fact]
@@ -88,20 +88,16 @@ public sealed class ModelEndpointTests(GatewayFixture gateway)
         // A "student" whose teacher is the serving model itself, with the same weights: every frame must agree.
         var student = await RegisterVariantAsync(original, teachers: [original.Id]);
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/v1/models/en-16k/promote?version={student}", null)).StatusCode);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await WaitUntilServingAsync(http, student);
 
         await http.PostAsync("/v1/recognize", new ByteArrayContent(File.ReadAllBytes(Speech.Wav("one two three", 16000))));
-        string? line = null;
-        for (var i = 0; i < 50 && line is null; i++)
-        {
-            await Task.Delay(100); // agreement is computed off the stream's turn
-            line = (await http.GetStringAsync("/metrics")).Split('\n')
-                .FirstOrDefault(l => l.StartsWith("transcription_ensemble_agreement{", StringComparison.Ordinal) && l.Contains(student, StringComparison.Ordinal));
-        }
+        // Agreement is computed off the stream's turn: wait for its series.
+        var line = await Eventually.ValueAsync(async () => (await http.GetStringAsync("/metrics")).Split('\n')
+                .FirstOrDefault(l => l.StartsWith("transcription_ensemble_agreement{", StringComparison.Ordinal) && l.Contains(student, StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10), $"no transcription_ensemble_agreement series for {student} appeared at /metrics");
         await http.PostAsync("/v1/models/en-16k/rollback", null);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await WaitUntilServingAsync(http, original.Id);
 
-        Assert.NotNull(line);
         Assert.Equal(1.0, double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -121,6 +117,15 @@ public sealed class ModelEndpointTests(GatewayFixture gateway)
         Assert.Equal("Healthy", await http.GetStringAsync("/health"));
         Assert.Equal("Healthy", await http.GetStringAsync("/alive"));
     }
+
+    // Promotions reach the silo's sessions within Transcription:ServingRefresh: wait until a new request is decoded by
+    // the expected version (open streams switch at the same moment: the silo shares one serving model per family).
+    private static Task WaitUntilServingAsync(HttpClient http, string version) =>
+        Eventually.TrueAsync(async () =>
+        {
+            var response = await http.PostAsync("/v1/recognize", new ByteArrayContent(File.ReadAllBytes(Speech.Wav("one", 16000))));
+            return (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["model_version"] == version;
+        }, TimeSpan.FromSeconds(20), $"requests were not decoded by version {version}");
 
     // The serving model again with another seed in its lineage: other bytes, so another version with the same accuracy.
     private async Task<string> RegisterVariantAsync(ModelVersion original, IReadOnlyList<string>? teachers = null)

@@ -25,6 +25,22 @@ public sealed class RecognizeTests(GatewayFixture gateway)
         Assert.Equal(64, ((string)result["model_version"]!).Length);
     }
 
+    [Fact]
+    public async Task Recognize_48kHzFile_DecodedOnceToTheModelsRate()
+    {
+        using var http = gateway.Http();
+
+        var response = await http.PostAsync("/v1/recognize?words=false", new ByteArrayContent(File.ReadAllBytes(Speech.Wav("one two three", 48000))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("one two three", (string)result["text"]!);
+        Assert.Equal("en-16k", (string)result["model"]!);
+        Assert.False(result.ContainsKey("result"));
+        Assert.InRange((double)result["audio_seconds"]!, 1.0, 10.0);
+        Assert.Equal((string)result["model_version"]!, (string)result["segments"]![0]!["model_version"]!);
+    }
+
     [Theory]
     [InlineData("garbage bytes", HttpStatusCode.BadRequest, "not a RIFF/WAVE file")]
     [InlineData("", HttpStatusCode.BadRequest, "POST a WAV file")]

@@ -1,6 +1,8 @@
-namespace AcousticDistill.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
 
-/// <summary>The Redis that holds membership, grain state and reminders (section <c>Redis</c>).</summary>
+namespace AcousticDistill.ServiceDefaults;
+
+/// <summary>The Redis that holds membership, grain state and reminders (section <c>Redis</c>), read by silos and Gateways alike.</summary>
 public sealed class RedisOptions
 {
     /// <summary>Configuration section name.</summary>

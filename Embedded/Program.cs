@@ -1,0 +1,3 @@
+using AcousticDistill.Embedded.Hosting;
+
+EmbeddedApplication.Create(args).Run();
