@@ -23,8 +23,8 @@ public sealed class DistillationJobGrain(
     private const string KeepAliveReminder = "job-keepalive";
 
     private static readonly TimeSpan s_keepAlive = TimeSpan.FromMinutes(30);
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly BackgroundWork _work = new();
+    private readonly SerializedStateWriter<DistillationJobState> _writer = new(state);
 
     private DistillationJobState Job => state.State;
 
@@ -138,19 +138,7 @@ public sealed class DistillationJobGrain(
         return runner.RunAsync(new DistillationJobContext(this.GetPrimaryKey(), Job, work), cancellationToken);
     }
 
-    private async Task WriteAsync()
-    {
-        // The stage loop and Cancel can both write; storage wants one write at a time.
-        await _writeLock.WaitAsync();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    private Task WriteAsync() => _writer.WriteAsync();
 
     // A running job holds a persistent reminder, so that if its silo dies a surviving silo activates (and so resumes) it.
     private Task KeepAliveAsync() => this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.JobKeepAlive, options.Value.JobKeepAlive);

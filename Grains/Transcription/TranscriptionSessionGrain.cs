@@ -25,8 +25,7 @@ public sealed class TranscriptionSessionGrain(
     private string _family = "";
     private bool _ended;
     private TimeSpan _busy;
-    private float[] _wav = [];
-    private int _wavNext;
+    private UploadedAudio _upload = UploadedAudio.None;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -62,20 +61,14 @@ public sealed class TranscriptionSessionGrain(
         var model = await ChooseModelAsync(config, cancellationToken);
         var rate = model.Scorer.SampleRate;
         // Decoded and resampled once, straight to the model's rate; the stream then takes samples, not PCM.
-        _wav = SessionAudio.Decode(wav, rate);
+        _upload = new UploadedAudio(SessionAudio.Decode(wav, rate), rate);
         Open(model, config, rate);
-        return new WavSessionInfo(new SessionInfo(_family, model.VersionId, rate, fileRate), _wav.Length / (double)rate, (_wav.Length + rate - 1) / rate);
+        return new WavSessionInfo(new SessionInfo(_family, model.VersionId, rate, fileRate), _upload.Seconds, _upload.Chunks);
     }
 
     /// <inheritdoc />
     public Task<TranscriptUpdate> DecodeNextWavChunkAsync(CancellationToken cancellationToken = default) =>
-        DecodeAsync(stream =>
-        {
-            var rate = stream.Model.Scorer.SampleRate;
-            var chunk = _wav.AsSpan(_wavNext, Math.Min(rate, _wav.Length - _wavNext));
-            _wavNext += chunk.Length;
-            return stream.AcceptSamples(chunk);
-        }, cancellationToken);
+        DecodeAsync(stream => stream.AcceptSamples(_upload.NextChunk()), cancellationToken);
 
     /// <inheritdoc />
     public Task<TranscriptUpdate> AcceptAudioAsync(byte[] pcm16, CancellationToken cancellationToken = default) =>
