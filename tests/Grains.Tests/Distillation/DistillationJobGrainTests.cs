@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Grains.Distillation;
 using AcousticDistill.Grains.Interfaces.Distillation;
@@ -22,12 +23,16 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
         var weak = await fixture.RegisterVersionAsync(family, 0.05);
         await registry.PromoteAsync(weak.Id);
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        var jobId = Guid.NewGuid();
+        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(jobId);
 
         await job.StartAsync(fixture.Request(family));
         var status = await JobPolling.FinishedAsync(job);
 
         Assert.Equal(DistillationOutcome.Promoted, status.Outcome);
+        // Four stages read the corpus; each split was extracted once, into the job's feature cache.
+        var splits = CorpusManifest.Load(fixture.CorpusDirectory).Utterances.Select(u => u.Split).Distinct().Count();
+        Assert.Equal(splits, Directory.GetFiles(Path.Combine(fixture.Root, "work", jobId.ToString("N"), "features")).Length);
         Assert.Equal(DistillationStage.Done, status.NextStage);
         Assert.Equal(4, status.Stages.Length);
         Assert.InRange(status.DevFrameAccuracy!.Value, 0.05, 1.0);
