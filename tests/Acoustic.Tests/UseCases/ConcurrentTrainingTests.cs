@@ -27,8 +27,8 @@ public sealed class ConcurrentTrainingTests
     [Fact]
     public async Task Train_ConcurrentRunsWithSeeds_GiveTheModelsTheyGiveAlone()
     {
-        // One torch thread, as a silo runs concurrent stages: with more, the BLAS library may choose how many threads a
-        // product uses from moment to moment, and its float sums (not the seeds) then differ in the last bits.
+        // One torch thread, a silo's default (Compute:TorchThreads), so the runs do not depend on how a busy machine
+        // schedules a thread pool.
         TorchRuntime.SetThreads(1);
         using var data = Corpus();
         var alone = new[] { TrainAlone(data, 4), TrainAlone(data, 5) };
