@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using AcousticDistill.Acoustic.Distillation;
 using AcousticDistill.Acoustic.Models;
@@ -19,7 +18,8 @@ namespace AcousticDistill.Grains.Transcription;
 public sealed class EnsembleAgreement(IModelStore store, IOptions<TranscriptionOptions> options, TranscriptionMetrics metrics,
     ILogger<EnsembleAgreement> logger)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<Teachers?>>> _teachers = new(StringComparer.Ordinal);
+    // Teachers of the versions recently served; a promotion a day must not grow this for ever.
+    private readonly VersionCache<Teachers?> _teachers = new(limit: 4);
 
     /// <summary>Maybe (by the sample rate) compares <paramref name="frames"/> rows the student just scored with its teachers.</summary>
     public void Observe(ServingModel model, ReadOnlySpan<float> rows, int frames)
@@ -44,7 +44,7 @@ public sealed class EnsembleAgreement(IModelStore store, IOptions<TranscriptionO
 
     private async Task CompareAsync(ServingModel model, float[] rows, int frames)
     {
-        var teachers = await _teachers.GetOrAdd(model.VersionId, _ => new Lazy<Task<Teachers?>>(() => LoadAsync(model))).Value;
+        var teachers = await _teachers.GetOrLoadAsync(model.VersionId, _ => LoadAsync(model));
         if (teachers is null)
         {
             return;

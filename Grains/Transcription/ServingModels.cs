@@ -24,7 +24,7 @@ public sealed class ServingModels(
     private const int LoadedVersionLimit = 6;
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset Checked, string VersionId)> _serving = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<ServingModel>>> _loaded = new(StringComparer.Ordinal);
+    private readonly VersionCache<ServingModel> _loaded = new(LoadedVersionLimit);
 
     /// <summary>The family's serving model; <see cref="InvalidOperationException"/> when the family has none.</summary>
     public async Task<ServingModel> GetAsync(string family, CancellationToken cancellationToken = default)
@@ -42,16 +42,7 @@ public sealed class ServingModels(
             versionId = serving.Id;
             _serving[family] = (now, versionId);
         }
-        var load = _loaded.GetOrAdd(versionId, id => new Lazy<Task<ServingModel>>(() => Task.Run(() => LoadAsync(family, id))));
-        try
-        {
-            return await load.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (load.IsValueCreated && load.Value.IsFaulted)
-        {
-            _loaded.TryRemove(new KeyValuePair<string, Lazy<Task<ServingModel>>>(versionId, load));
-            throw;
-        }
+        return await _loaded.GetOrLoadAsync(versionId, id => Task.Run(() => LoadAsync(family, id)), cancellationToken);
     }
 
     private async Task<ServingModel> LoadAsync(string family, string versionId)
@@ -61,20 +52,6 @@ public sealed class ServingModels(
         var scorer = new AcousticScorer(artifact, new AcousticScoringOptions { AcousticScale = options.Value.AcousticScale });
         logger.LogInformation("Family {Family}: loaded serving version {Version} ({Rate} Hz, priors: {Priors})",
             family, versionId, scorer.SampleRate, scorer.Priors.Source);
-        EvictOldVersions(versionId);
         return new ServingModel(family, versionId, scorer);
-    }
-
-    private void EvictOldVersions(string keep)
-    {
-        var serving = _serving.Values.Select(v => v.VersionId).Append(keep).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in _loaded.Keys.Where(id => !serving.Contains(id)).ToList())
-        {
-            if (_loaded.Count <= LoadedVersionLimit)
-            {
-                break;
-            }
-            _loaded.TryRemove(id, out _);
-        }
     }
 }
