@@ -1,9 +1,4 @@
-using AcousticDistill.Acoustic.Audio;
-using System.ComponentModel;
 using System.Text.Json;
-using AcousticDistill.Acoustic.Features;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 

@@ -1,10 +1,5 @@
-using System.ComponentModel;
 using System.Text.Json;
-using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Synthesis;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 

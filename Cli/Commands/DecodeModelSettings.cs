@@ -1,9 +1,5 @@
-using System.ComponentModel;
 using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Acoustic.Lexicon;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 

@@ -1,12 +1,3 @@
-using System.ComponentModel;
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>

@@ -1,16 +1,5 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Specialists;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using TorchSharp;
 using static TorchSharp.torch;
 

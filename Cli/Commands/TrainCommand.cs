@@ -1,11 +1,3 @@
-using System.ComponentModel;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary><c>acoustic train</c>: trains one frame classifier on hard labels and saves it as a model artifact.</summary>

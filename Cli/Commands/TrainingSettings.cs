@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>Options shared by every verb that trains a network (train, ensemble, distill, specialists).</summary>

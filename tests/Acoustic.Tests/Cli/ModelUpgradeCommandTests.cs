@@ -1,11 +1,5 @@
 using System.Text.Json;
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Tests.Corpus;
 using AcousticDistill.Acoustic.Tests.Decoding;
-using AcousticDistill.Acoustic.Tests.Models;
 
 namespace AcousticDistill.Acoustic.Tests.Cli;
 

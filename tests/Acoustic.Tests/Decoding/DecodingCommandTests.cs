@@ -1,8 +1,5 @@
 using System.Text.Json;
-using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Tests.Cli;
-using AcousticDistill.Acoustic.Tests.Corpus;
-using AcousticDistill.Acoustic.Tests.Models;
 
 namespace AcousticDistill.Acoustic.Tests.Decoding;
 

@@ -1,8 +1,4 @@
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Tests.Cli;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Training;
-using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Distillation;
 

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Grains.Distillation;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
 using AcousticDistill.Grains.Transcription;
 using Orleans.Core.Internal;
 using Xunit.Abstractions;

@@ -1,6 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Interfaces.Training;
 using AcousticDistill.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Orleans.Hosting;

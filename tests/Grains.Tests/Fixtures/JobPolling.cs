@@ -1,5 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-
 namespace AcousticDistill.Grains.Tests.Fixtures;
 
 /// <summary>Waits on a job's status with a deadline, so a stuck job fails the test instead of hanging it.</summary>

@@ -1,6 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
-
 namespace AcousticDistill.Grains.Tests.Registry;
 
 public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>

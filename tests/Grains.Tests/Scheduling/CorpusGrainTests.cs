@@ -1,7 +1,4 @@
 using AcousticDistill.Grains.Interfaces.Corpora;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Scheduling;
 

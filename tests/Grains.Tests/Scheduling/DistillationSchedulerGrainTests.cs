@@ -1,6 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
 using Xunit.Abstractions;
 
 namespace AcousticDistill.Grains.Tests.Scheduling;

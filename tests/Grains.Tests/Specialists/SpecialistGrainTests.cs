@@ -1,10 +1,7 @@
 using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Specialists;
 using AcousticDistill.Grains.Interfaces.Specialists;
 using AcousticDistill.Grains.Interfaces.Teachers;
-using AcousticDistill.Grains.Interfaces.Training;
-using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Specialists;
 

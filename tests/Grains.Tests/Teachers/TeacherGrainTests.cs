@@ -1,9 +1,4 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Interfaces.Teachers;
-using AcousticDistill.Grains.Interfaces.Training;
-using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Teachers;
 
