@@ -8,16 +8,13 @@ namespace AcousticDistill.Grains.Tests.Distillation;
 
 public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
-    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
-
     [Fact]
     public async Task Job_AllStages_PromotesStudentOverWeakerServingVersion()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var weak = await fixture.RegisterVersionAsync(family, 0.05);
-        await registry.PromoteAsync(weak.Id);
+        var weak = await fixture.ServeWeakVersionAsync(family);
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
 
         await job.StartAsync(fixture.Request(family));
@@ -46,7 +43,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     public async Task Job_Evaluate_ReportsStudentAndEnsembleFrameAccuracyGauges()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
 
         await job.StartAsync(fixture.Request(family, epochs: 1));
@@ -65,7 +62,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     public async Task Job_DeactivatedWhileTraining_ResumesFromLastCompletedStage()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
         await job.StartAsync(fixture.Request(family, epochs: 30));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
@@ -85,7 +82,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     public async Task Job_CancelledWhileTraining_EndsCancelledWithoutCandidate()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
         await job.StartAsync(fixture.Request(family, epochs: 200));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
@@ -102,9 +99,9 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     public async Task Registry_CalledWhileJobTrains_AnswersUnder200Milliseconds()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        await registry.PromoteAsync((await fixture.RegisterVersionAsync(family, 0.05)).Id);
+        await fixture.ServeWeakVersionAsync(family);
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
         await job.StartAsync(fixture.Request(family, epochs: 150));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
@@ -131,7 +128,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     [Fact]
     public async Task Job_MissingCorpus_FailsWithMessageNamingIt()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
         var missing = Path.Combine(fixture.Root, "no-such-corpus");
 

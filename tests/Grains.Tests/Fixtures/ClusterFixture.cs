@@ -83,6 +83,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A family name no other test uses, so tests sharing the cluster never see each other's grains.</summary>
+    public static string NewFamily(string prefix = "tones") => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
+
     /// <summary>The tone corpus and ensemble (built once).</summary>
     public Task EnsureDistillationDataAsync() => _distillationData.Value;
 
@@ -99,5 +102,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         var lineage = new ModelLineageInfo(role, [], "tones", null, null, 1, "test", DateTimeOffset.UtcNow);
         var version = new ModelVersion(id, family, lineage, new ModelMetrics(devFrameAccuracy, null, 100, 16, 0));
         return await Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(version);
+    }
+
+    /// <summary>Registers a weak baseline (dev accuracy 0.05) and makes it the family's serving version, for a job to beat.</summary>
+    public async Task<ModelVersion> ServeWeakVersionAsync(string family)
+    {
+        var weak = await RegisterVersionAsync(family, 0.05);
+        await Grains.GetGrain<IModelRegistryGrain>(family).PromoteAsync(weak.Id);
+        return weak;
     }
 }

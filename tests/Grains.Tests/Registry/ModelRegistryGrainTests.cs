@@ -2,12 +2,10 @@ namespace AcousticDistill.Grains.Tests.Registry;
 
 public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    private static string NewFamily() => "fam-" + Guid.NewGuid().ToString("N")[..8];
-
     [Fact]
     public async Task Promote_FirstVersion_Serves()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var version = await fixture.RegisterVersionAsync(family, 0.40);
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
 
@@ -21,7 +19,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Promote_WorseCandidate_IsRejectedWithReasonAndServingUnchanged()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
         var serving = await fixture.RegisterVersionAsync(family, 0.50);
         await registry.PromoteAsync(serving.Id);
@@ -40,7 +38,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Promote_CandidateWithinTolerance_IsPromoted()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
         var serving = await fixture.RegisterVersionAsync(family, 0.50);
         await registry.PromoteAsync(serving.Id);
@@ -56,7 +54,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Rollback_AfterPromotion_RestoresPreviousVersion()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
         var first = await fixture.RegisterVersionAsync(family, 0.50);
         await registry.PromoteAsync(first.Id);
@@ -73,7 +71,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Rollback_WithoutEarlierVersion_FailsClearly()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
         var only = await fixture.RegisterVersionAsync(family, 0.50);
         await registry.PromoteAsync(only.Id);
@@ -86,7 +84,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Register_VersionWithoutArtifactInStore_IsRefused()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var lineage = new ModelLineageInfo("student", [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
         var missing = new ModelVersion(new string('0', 64), family, lineage, new ModelMetrics(0.9, null, 1, 1, 0));
 

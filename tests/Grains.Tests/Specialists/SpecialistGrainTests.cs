@@ -7,8 +7,6 @@ namespace AcousticDistill.Grains.Tests.Specialists;
 
 public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
-
     /// <summary>Puts the tiny ensemble's first member into the store as the generalist; returns its id.</summary>
     private async Task<string> StoreGeneralistAsync()
     {
@@ -21,25 +19,14 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         family, fixture.CorpusDirectory, generalistId, clusterIndex, new TrainingHyperParameters(Seed: 1, Epochs: 2, BatchSize: 128),
         Clusters: 2, Restarts: 2);
 
-    private static async Task<SpecialistStatus> SettledAsync(ISpecialistGrain specialist)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
-        {
-            var status = await specialist.GetStatusAsync();
-            if (status.Phase is TrainingPhase.Trained or TrainingPhase.Failed || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-            await Task.Delay(50);
-        }
-    }
+    private static Task<SpecialistStatus> SettledAsync(ISpecialistGrain specialist) =>
+        Polling.UntilAsync(() => specialist.GetStatusAsync(), s => s.Phase is TrainingPhase.Trained or TrainingPhase.Failed, s => $"{s.Key} is {s.Phase}", TimeSpan.FromMinutes(2));
 
     [Fact]
     public async Task Specialist_Train_StoresSpecialistArtifactWithClusterAccuracyAndGauge()
     {
         var generalistId = await StoreGeneralistAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-00");
 
         await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 0));
@@ -65,7 +52,7 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         // The tone corpus uses 5 phones (15 non-silence classes); with 2 clusters, k-means puts the 102 classes the
         // generalist never sees in the second cluster, so that specialist has no frame to learn from.
         var generalistId = await StoreGeneralistAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-01");
 
         await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 1) with { Training = new TrainingHyperParameters(Seed: 1, Epochs: 1, BatchSize: 128) });
@@ -80,7 +67,7 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
     public async Task Specialist_WithGeneralistMissingFromStore_FailsNamingIt()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var missing = new string('a', 64);
         var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-00");
 
@@ -96,7 +83,7 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
     public async Task Specialist_WithClusterIndexOutsideClusters_FailsSayingSo()
     {
         var generalistId = await StoreGeneralistAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-05");
 
         await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 5));
