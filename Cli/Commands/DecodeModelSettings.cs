@@ -55,3 +55,13 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
         return new AcousticScorer(artifact, new AcousticScoringOptions { AcousticScale = AcousticScale, PriorScale = PriorScale });
     }
 }
+
+/// <summary>Options of the verbs that run a model over one WAV file (align, decode).</summary>
+internal class WavFileSettings : DecodeModelSettings
+{
+    [CommandOption("--wav <FILE>"), Description("The audio (resampled to the model's rate).")]
+    public string Wav { get; init; } = "";
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrEmpty(Wav) ? ValidationResult.Error("--wav is required.") : base.Validate();
+}

@@ -8,9 +8,6 @@ internal sealed class EnsembleTrainCommand : Command<EnsembleTrainCommand.Settin
 {
     public sealed class Settings : ModelShapeSettings
     {
-        [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json).")]
-        public string Corpus { get; init; } = "";
-
         [CommandOption("--members <N>"), Description("Number of teachers."), DefaultValue(4)]
         public int Members { get; init; } = 4;
 

@@ -16,9 +16,6 @@ internal sealed class SpecialistsTrainCommand : Command<SpecialistsTrainCommand.
         [CommandOption("--generalist <FILE>"), Description("The generalist model artifact (its features and CMVN are reused).")]
         public string Generalist { get; init; } = "";
 
-        [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json): train split = transfer set, dev split = selection and evaluation.")]
-        public string Corpus { get; init; } = "";
-
         [CommandOption("--out <DIR>"), Description("Folder for the specialist set (generalist copy, specialist-NN.adm, specialists.json).")]
         public string Out { get; init; } = "";
 

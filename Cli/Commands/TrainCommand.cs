@@ -5,9 +5,6 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     public sealed class Settings : ModelShapeSettings
     {
-        [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json).")]
-        public string Corpus { get; init; } = "";
-
         [CommandOption("--out <FILE>"), Description("Where to write the model artifact.")]
         public string Out { get; init; } = "";
 
