@@ -14,7 +14,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var weak = await fixture.ServeWeakVersionAsync(family);
+        var weak = await fixture.ServeVersionAsync(family);
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
 
         await job.StartAsync(fixture.Request(family));
@@ -101,7 +101,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        await fixture.ServeWeakVersionAsync(family);
+        await fixture.ServeVersionAsync(family);
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
         await job.StartAsync(fixture.Request(family, epochs: 150));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);

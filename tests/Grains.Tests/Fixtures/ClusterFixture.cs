@@ -104,11 +104,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         return await Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(version);
     }
 
-    /// <summary>Registers a weak baseline (dev accuracy 0.05) and makes it the family's serving version, for a job to beat.</summary>
-    public async Task<ModelVersion> ServeWeakVersionAsync(string family)
+    /// <summary>Registers a baseline version and promotes it (by default a weak one, dev accuracy 0.05, for a job to beat).</summary>
+    public async Task<ModelVersion> ServeVersionAsync(string family, double devFrameAccuracy = 0.05)
     {
-        var weak = await RegisterVersionAsync(family, 0.05);
-        await Grains.GetGrain<IModelRegistryGrain>(family).PromoteAsync(weak.Id);
-        return weak;
+        var version = await RegisterVersionAsync(family, devFrameAccuracy);
+        await Grains.GetGrain<IModelRegistryGrain>(family).PromoteAsync(version.Id);
+        return version;
     }
 }

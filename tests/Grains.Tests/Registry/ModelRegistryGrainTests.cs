@@ -21,8 +21,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     {
         var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var serving = await fixture.RegisterVersionAsync(family, 0.50);
-        await registry.PromoteAsync(serving.Id);
+        var serving = await fixture.ServeVersionAsync(family, 0.50);
         var worse = await fixture.RegisterVersionAsync(family, 0.497, role: "student"); // 0.3 points worse, tolerance 0.2
 
         var decision = await registry.PromoteAsync(worse.Id);
@@ -40,8 +39,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     {
         var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var serving = await fixture.RegisterVersionAsync(family, 0.50);
-        await registry.PromoteAsync(serving.Id);
+        var serving = await fixture.ServeVersionAsync(family, 0.50);
         var close = await fixture.RegisterVersionAsync(family, 0.499, role: "student"); // 0.1 points worse
 
         var decision = await registry.PromoteAsync(close.Id);
@@ -56,10 +54,8 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     {
         var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var first = await fixture.RegisterVersionAsync(family, 0.50);
-        await registry.PromoteAsync(first.Id);
-        var second = await fixture.RegisterVersionAsync(family, 0.60);
-        await registry.PromoteAsync(second.Id);
+        var first = await fixture.ServeVersionAsync(family, 0.50);
+        var second = await fixture.ServeVersionAsync(family, 0.60);
 
         var restored = await registry.RollbackAsync();
 
@@ -73,8 +69,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     {
         var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var only = await fixture.RegisterVersionAsync(family, 0.50);
-        await registry.PromoteAsync(only.Id);
+        var only = await fixture.ServeVersionAsync(family, 0.50);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.RollbackAsync());
 

@@ -10,7 +10,7 @@ public sealed class DistillationSchedulerGrainTests(ClusterFixture fixture, ITes
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var weak = await fixture.ServeWeakVersionAsync(family);
+        var weak = await fixture.ServeVersionAsync(family);
         var scheduler = fixture.Grains.GetGrain<IDistillationSchedulerGrain>(family);
 
         await scheduler.ConfigureAsync(new DistillationSchedule(TimeSpan.FromSeconds(1), fixture.Request(family)));
