@@ -15,9 +15,8 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
         var weak = await fixture.ServeVersionAsync(family);
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
 
-        await job.StartAsync(fixture.Request(family));
+        var job = await fixture.StartJobAsync(fixture.Request(family));
         var status = await JobPolling.FinishedAsync(job);
 
         Assert.Equal(DistillationOutcome.Promoted, status.Outcome);
@@ -44,9 +43,8 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     {
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
 
-        await job.StartAsync(fixture.Request(family, epochs: 1));
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 1));
         var status = await JobPolling.FinishedAsync(job);
 
         var readings = FrameAccuracyGauge.Read(family);
@@ -63,8 +61,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     {
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
-        await job.StartAsync(fixture.Request(family, epochs: 30));
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 30));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
         await Task.Delay(200);
 
@@ -83,8 +80,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     {
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
-        await job.StartAsync(fixture.Request(family, epochs: 200));
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 200));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
 
         await job.CancelAsync();
@@ -102,8 +98,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
         await fixture.ServeVersionAsync(family);
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
-        await job.StartAsync(fixture.Request(family, epochs: 150));
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 150));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
 
         var latencies = new List<double>();

@@ -95,6 +95,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         new TrainingHyperParameters(Seed: 3, Epochs: epochs, HiddenLayers: 1, HiddenWidth: 32, Dropout: 0.0, BatchSize: 128, LearningRate: 0.05),
         Temperature: 2.0, Alpha: 0.5);
 
+    /// <summary>Starts <paramref name="request"/> as a new job (fresh key) and returns the job's grain.</summary>
+    public async Task<IDistillationJobGrain> StartJobAsync(DistillationJobRequest request)
+    {
+        var job = Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        await job.StartAsync(request);
+        return job;
+    }
+
     /// <summary>Stores arbitrary bytes and registers them as a version with the given dev accuracy (the registry only needs ids and metrics).</summary>
     public async Task<ModelVersion> RegisterVersionAsync(string family, double devFrameAccuracy, string role = "baseline")
     {

@@ -19,18 +19,22 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         family, fixture.CorpusDirectory, generalistId, clusterIndex, new TrainingHyperParameters(Seed: 1, Epochs: 2, BatchSize: 128),
         Clusters: 2, Restarts: 2);
 
-    private static Task<SpecialistStatus> SettledAsync(ISpecialistGrain specialist) =>
-        Polling.UntilAsync(() => specialist.GetStatusAsync(), s => s.Phase is TrainingPhase.Trained or TrainingPhase.Failed, s => $"{s.Key} is {s.Phase}", TimeSpan.FromMinutes(2));
+    /// <summary>Trains the request's specialist (key <c>{family}/specialist-NN</c>) and waits until it is trained or has failed.</summary>
+    private async Task<SpecialistStatus> TrainAsync(SpecialistTrainingRequest request)
+    {
+        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{request.Family}/specialist-{request.ClusterIndex:D2}");
+        await specialist.TrainAsync(request);
+        return await Polling.UntilAsync(() => specialist.GetStatusAsync(), s => s.Phase is TrainingPhase.Trained or TrainingPhase.Failed,
+            s => $"{s.Key} is {s.Phase}", TimeSpan.FromMinutes(2));
+    }
 
     [Fact]
     public async Task Specialist_Train_StoresSpecialistArtifactWithClusterAccuracyAndGauge()
     {
         var generalistId = await StoreGeneralistAsync();
         var family = ClusterFixture.NewFamily();
-        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-00");
 
-        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 0));
-        var status = await SettledAsync(specialist);
+        var status = await TrainAsync(Request(family, generalistId, clusterIndex: 0));
 
         Assert.True(status.Phase == TrainingPhase.Trained, status.Message);
         Assert.NotEmpty(status.Classes);
@@ -53,10 +57,8 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         // generalist never sees in the second cluster, so that specialist has no frame to learn from.
         var generalistId = await StoreGeneralistAsync();
         var family = ClusterFixture.NewFamily();
-        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-01");
 
-        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 1) with { Training = new TrainingHyperParameters(Seed: 1, Epochs: 1, BatchSize: 128) });
-        var status = await SettledAsync(specialist);
+        var status = await TrainAsync(Request(family, generalistId, clusterIndex: 1) with { Training = new TrainingHyperParameters(Seed: 1, Epochs: 1, BatchSize: 128) });
 
         Assert.Equal(TrainingPhase.Failed, status.Phase);
         Assert.Contains("No frame is labelled with any of the cluster's classes", status.Message);
@@ -69,10 +71,8 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
         var missing = new string('a', 64);
-        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-00");
 
-        await specialist.TrainAsync(Request(family, missing, clusterIndex: 0));
-        var status = await SettledAsync(specialist);
+        var status = await TrainAsync(Request(family, missing, clusterIndex: 0));
 
         Assert.Equal(TrainingPhase.Failed, status.Phase);
         Assert.Contains(missing, status.Message);
@@ -84,10 +84,8 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
     {
         var generalistId = await StoreGeneralistAsync();
         var family = ClusterFixture.NewFamily();
-        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-05");
 
-        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 5));
-        var status = await SettledAsync(specialist);
+        var status = await TrainAsync(Request(family, generalistId, clusterIndex: 5));
 
         Assert.Equal(TrainingPhase.Failed, status.Phase);
         Assert.Contains("Cluster index 5 is outside the 2 clusters", status.Message);

@@ -45,9 +45,8 @@ public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<Cl
         {
             ids.Add((await TrainedAsync(teacher)).ArtifactId!);
         }
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
 
-        await job.StartAsync(fixture.Request(family) with { TeachersDirectory = "", TeacherKeys = [.. keys] });
+        var job = await fixture.StartJobAsync(fixture.Request(family) with { TeachersDirectory = "", TeacherKeys = [.. keys] });
         var status = await JobPolling.FinishedAsync(job);
 
         Assert.Equal(DistillationOutcome.Promoted, status.Outcome);
@@ -59,9 +58,8 @@ public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<Cl
     public async Task Job_WithUntrainedTeacher_FailsNamingIt()
     {
         var family = ClusterFixture.NewFamily();
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
 
-        await job.StartAsync(fixture.Request(family) with { TeacherKeys = [$"{family}/never-trained"] });
+        var job = await fixture.StartJobAsync(fixture.Request(family) with { TeacherKeys = [$"{family}/never-trained"] });
         var status = await JobPolling.FinishedAsync(job);
 
         Assert.Equal(DistillationOutcome.Failed, status.Outcome);
