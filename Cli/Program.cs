@@ -1,5 +1,4 @@
 using AcousticDistill.Cli.Commands;
-using Spectre.Console.Cli;
 
 var app = new CommandApp();
 app.Configure(config =>

@@ -1,14 +1,10 @@
-using AcousticDistill.Grains.Compute;
 using AcousticDistill.Grains.Distillation.Stages;
-using AcousticDistill.Grains.Metrics;
 using AcousticDistill.Grains.Registry;
 using AcousticDistill.Grains.Specialists;
-using AcousticDistill.Grains.Storage;
 using AcousticDistill.Grains.Teachers;
 using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains;
 

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Decoding;
 
 namespace AcousticDistill.Acoustic.Alignment;

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-
 namespace AcousticDistill.Acoustic.Alignment;
 
 /// <summary>What a transcribed import wrote: utterances per split, files left out and why, included utterances and fit.</summary>

@@ -1,6 +1,4 @@
-using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Phones;
 
 namespace AcousticDistill.Acoustic.Alignment;
 

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Phones;
-
 namespace AcousticDistill.Acoustic.Corpus;
 
 /// <summary>Repairs the edges of a phone alignment so that it covers an utterance's samples exactly.</summary>

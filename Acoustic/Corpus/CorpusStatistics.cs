@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Phones;
-
 namespace AcousticDistill.Acoustic.Corpus;
 
 /// <summary>Totals of one split (or the whole corpus).</summary>

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-
 namespace AcousticDistill.Acoustic.Corpus;
 
 /// <summary>Writes one utterance in the corpus layout: <c>{split}/{speaker}/{utt}.wav|.phn|.wrd|.txt</c>.</summary>

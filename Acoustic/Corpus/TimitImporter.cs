@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Phones;
 
 namespace AcousticDistill.Acoustic.Corpus;
 

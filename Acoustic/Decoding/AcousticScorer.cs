@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 

@@ -1,5 +1,4 @@
 using AcousticDistill.Acoustic.Lexicon;
-using AcousticDistill.Acoustic.Phones;
 
 namespace AcousticDistill.Acoustic.Decoding;
 

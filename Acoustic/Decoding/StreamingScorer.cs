@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Features;
-
 namespace AcousticDistill.Acoustic.Decoding;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using TorchSharp;
-using AcousticDistill.Acoustic.Models;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 

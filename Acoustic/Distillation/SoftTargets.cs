@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Training;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Acoustic.Distillation;

@@ -1,5 +1,4 @@
 using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Training;
 
 namespace AcousticDistill.Acoustic.Evaluation;
 

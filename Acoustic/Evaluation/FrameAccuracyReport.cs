@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Phones;
-
 namespace AcousticDistill.Acoustic.Evaluation;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

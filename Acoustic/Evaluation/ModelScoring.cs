@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
 using TorchSharp;
 
 namespace AcousticDistill.Acoustic.Evaluation;

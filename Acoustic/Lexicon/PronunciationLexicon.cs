@@ -1,5 +1,4 @@
 using System.Globalization;
-using AcousticDistill.Acoustic.Phones;
 
 namespace AcousticDistill.Acoustic.Lexicon;
 

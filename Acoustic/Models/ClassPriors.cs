@@ -1,6 +1,4 @@
 using System.Text.Json;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Features;
 
 namespace AcousticDistill.Acoustic.Models;
 

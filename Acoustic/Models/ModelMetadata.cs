@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AcousticDistill.Acoustic.Features;
 
 namespace AcousticDistill.Acoustic.Models;
 

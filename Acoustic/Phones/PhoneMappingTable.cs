@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using AcousticDistill.Acoustic.Corpus;
 
 namespace AcousticDistill.Acoustic.Phones;
 

@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;

@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Training;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 

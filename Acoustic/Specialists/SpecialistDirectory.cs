@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AcousticDistill.Acoustic.Models;
 
 namespace AcousticDistill.Acoustic.Specialists;
 

@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Models;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Acoustic.Specialists;

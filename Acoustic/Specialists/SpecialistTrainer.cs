@@ -1,6 +1,4 @@
 using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
 
 namespace AcousticDistill.Acoustic.Specialists;
 

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Acoustic.Specialists;
 
 /// <summary>A specialist fresh from training, with the frames it was trained on and how training went.</summary>

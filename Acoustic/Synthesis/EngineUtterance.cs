@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-
 namespace AcousticDistill.Acoustic.Synthesis;
 
 /// <summary>

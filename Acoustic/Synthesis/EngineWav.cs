@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-
 namespace AcousticDistill.Acoustic.Synthesis;
 
 /// <summary>Reads an engine's WAV output at its own rate (the rate differs by voice: 8, 16, 32 kHz).</summary>

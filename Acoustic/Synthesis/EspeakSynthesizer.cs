@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Phones;
 
 namespace AcousticDistill.Acoustic.Synthesis;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AcousticDistill.Acoustic.Corpus;
 
 namespace AcousticDistill.Acoustic.Synthesis;
 

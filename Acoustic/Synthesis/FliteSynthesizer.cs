@@ -1,5 +1,4 @@
 using System.Globalization;
-using AcousticDistill.Acoustic.Corpus;
 
 namespace AcousticDistill.Acoustic.Synthesis;
 

@@ -1,7 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Phones;
-
 namespace AcousticDistill.Acoustic.Synthesis;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Phones;
-
 namespace AcousticDistill.Acoustic.Synthesis;
 
 /// <summary>The sanity check every utterance passes before it is written.</summary>

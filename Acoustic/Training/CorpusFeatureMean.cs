@@ -1,7 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Features;
-
 namespace AcousticDistill.Acoustic.Training;
 
 /// <summary>The mean raw filterbank frame of a corpus split: the prior of an online mean normalisation.</summary>

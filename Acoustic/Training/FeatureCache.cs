@@ -2,8 +2,6 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Features;
 
 namespace AcousticDistill.Acoustic.Training;
 

@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Features;
 using TorchSharp;
 using static TorchSharp.torch;
 

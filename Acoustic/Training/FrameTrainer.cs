@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 

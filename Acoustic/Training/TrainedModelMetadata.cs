@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
 using TorchSharp;
 
 namespace AcousticDistill.Acoustic.Training;

@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
-
 namespace AcousticDistill.Acoustic.Training;
 
 /// <summary>

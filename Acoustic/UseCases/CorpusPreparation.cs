@@ -1,8 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Acoustic.UseCases;
 
 /// <summary>What <see cref="CorpusPreparation"/> reads and how it feeds it to a model.</summary>

@@ -1,7 +1,3 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Acoustic.UseCases;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

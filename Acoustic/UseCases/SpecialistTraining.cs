@@ -1,7 +1,5 @@
 using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Specialists;
-using AcousticDistill.Acoustic.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

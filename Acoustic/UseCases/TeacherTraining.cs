@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Acoustic.UseCases;
 
 /// <summary>How one hard-label model is trained: its shape, the training settings (seed included) and its family.</summary>

@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Acoustic.UseCases;
 
 /// <summary>A network fresh from training (on the CPU), its artifact metadata, and how training went.</summary>

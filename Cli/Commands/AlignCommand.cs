@@ -1,21 +1,12 @@
-using System.ComponentModel;
 using AcousticDistill.Acoustic.Alignment;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary><c>acoustic align</c>: forced alignment of one WAV file to its transcript; phone and word segments and frame labels.</summary>
 internal sealed class AlignCommand : Command<AlignCommand.Settings>
 {
-    public sealed class Settings : DecodeModelSettings
+    public sealed class Settings : WavFileSettings
     {
-        [CommandOption("--wav <FILE>"), Description("Audio to align (resampled to the model's rate).")]
-        public string Wav { get; init; } = "";
-
         [CommandOption("--text <TEXT>"), Description("What is said, e.g. \"three one four\".")]
         public string Text { get; init; } = "";
 

@@ -1,9 +1,4 @@
-using AcousticDistill.Acoustic.Audio;
-using System.ComponentModel;
 using System.Text.Json;
-using AcousticDistill.Acoustic.Features;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 
@@ -11,21 +6,8 @@ namespace AcousticDistill.Cli.Commands;
 [Description("Time the filterbank extractor on one thread on a WAV file (best of N runs) and report ×real time.")]
 internal sealed class BenchFbankCommand : Command<BenchFbankCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : FbankFileSettings
     {
-        [CommandOption("--wav <FILE>")]
-        [Description("WAV file to extract features from.")]
-        public string? Wav { get; init; }
-
-        [CommandOption("--rate <HZ>")]
-        [Description("Sample rate to compute features at. Default: the WAV file's own rate.")]
-        public int? Rate { get; init; }
-
-        [CommandOption("--bins <N>")]
-        [Description("Number of mel bins.")]
-        [DefaultValue(40)]
-        public int Bins { get; init; } = 40;
-
         [CommandOption("--repeats <N>")]
         [Description("Timed runs; the fastest one is reported.")]
         [DefaultValue(10)]
@@ -35,26 +17,13 @@ internal sealed class BenchFbankCommand : Command<BenchFbankCommand.Settings>
         [Description("Print the result as JSON to stdout.")]
         public bool Json { get; init; }
 
-        public override ValidationResult Validate()
-        {
-            if (string.IsNullOrWhiteSpace(Wav))
-            {
-                return ValidationResult.Error("--wav FILE is required.");
-            }
-            if (Repeats < 1)
-            {
-                return ValidationResult.Error($"--repeats must be at least 1, got {Repeats}.");
-            }
-            return Rate is <= 0 ? ValidationResult.Error($"--rate must be positive, got {Rate}.") : ValidationResult.Success();
-        }
+        public override ValidationResult Validate() =>
+            Repeats < 1 ? ValidationResult.Error($"--repeats must be at least 1, got {Repeats}.") : base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var rate = settings.Rate ?? WavDecoder.ReadSampleRate(settings.Wav!);
-        var options = new FbankOptions { SampleFrequency = rate, NumMelBins = settings.Bins };
-        options.Validate();
-        var samples = WavDecoder.DecodeFile(settings.Wav!, rate);
+        var (samples, options) = settings.ReadAudio();
         var result = FbankBenchmark.Measure(samples, options, settings.Repeats);
 
         if (settings.Json)

@@ -1,9 +1,5 @@
-using System.ComponentModel;
 using System.Text.Json;
 using AcousticDistill.Cli.Load;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 

@@ -1,10 +1,5 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
-using Spectre.Console.Cli;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 

@@ -1,7 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>Every verb of the <c>acoustic</c> tool, in one place.</summary>

@@ -1,28 +1,15 @@
-using System.ComponentModel;
 using System.Text.Json;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary><c>acoustic corpus import-timit</c>: a TIMIT-layout corpus into our format, phones folded 61 → 40.</summary>
 internal sealed class CorpusImportTimitCommand : Command<CorpusImportTimitCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CorpusOutputSettings
     {
         [CommandOption("--timit <DIR>")]
         [Description("Root of the TIMIT-layout corpus (holds TRAIN and TEST, any letter case).")]
         public string? Timit { get; init; }
-
-        [CommandOption("--out <DIR>")]
-        [Description("Folder to write the imported corpus to.")]
-        public string? Out { get; init; }
-
-        [CommandOption("--rate <HZ>")]
-        [Description("Sample rate of the imported corpus: 16000 or 8000. Default 16000.")]
-        public int Rate { get; init; } = 16000;
 
         [CommandOption("--dev-every <N>")]
         [Description("Every N-th TEST speaker becomes a held-out dev speaker. Default 3.")]
@@ -32,23 +19,15 @@ internal sealed class CorpusImportTimitCommand : Command<CorpusImportTimitComman
         [Description("Keep the SA sentences every speaker reads (they break text-disjoint splits).")]
         public bool IncludeSa { get; init; }
 
-        [CommandOption("--json")]
-        [Description("Print the summary as JSON on stdout.")]
-        public bool Json { get; init; }
-
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Timit) || string.IsNullOrWhiteSpace(Out))
             {
                 return ValidationResult.Error("--timit DIR and --out DIR are required.");
             }
-            if (Rate is not (16000 or 8000))
-            {
-                return ValidationResult.Error($"--rate must be 16000 or 8000, not {Rate}.");
-            }
             return DevEvery < 2
                 ? ValidationResult.Error($"--dev-every must be at least 2, not {DevEvery}.")
-                : ValidationResult.Success();
+                : base.Validate();
         }
     }
 

@@ -1,8 +1,4 @@
-using System.ComponentModel;
 using AcousticDistill.Acoustic.Alignment;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 

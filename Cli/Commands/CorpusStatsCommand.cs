@@ -1,10 +1,4 @@
-using System.ComponentModel;
 using System.Text.Json;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 

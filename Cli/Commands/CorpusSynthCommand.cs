@@ -1,29 +1,16 @@
-using System.ComponentModel;
 using System.Text.Json;
-using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Synthesis;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary><c>acoustic corpus synth</c>: a phone-aligned, speaker- and text-disjoint corpus from the synthesizers.</summary>
 internal sealed class CorpusSynthCommand : Command<CorpusSynthCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CorpusOutputSettings
     {
-        [CommandOption("--out <DIR>")]
-        [Description("Folder to write the corpus to (train/dev/test folders and manifest.json).")]
-        public string? Out { get; init; }
-
         [CommandOption("--minutes <M>")]
         [Description("Target minutes of training speech; dev and test each get a tenth of it. Default 10.")]
         public double Minutes { get; init; } = 10;
-
-        [CommandOption("--rate <HZ>")]
-        [Description("Sample rate of the corpus: 16000 or 8000. Default 16000.")]
-        public int Rate { get; init; } = 16000;
 
         [CommandOption("--voices <LIST>")]
         [Description("Comma-separated engine:voice list, e.g. festival:voice_kal_diphone,flite:slt,espeak:en-us+f3. Default: all 14 known voices.")]
@@ -41,23 +28,11 @@ internal sealed class CorpusSynthCommand : Command<CorpusSynthCommand.Settings>
         [Description("Engine batches run in parallel. Default 2.")]
         public int Jobs { get; init; } = 2;
 
-        [CommandOption("--json")]
-        [Description("Print the summary as JSON on stdout.")]
-        public bool Json { get; init; }
-
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Out))
-            {
-                return ValidationResult.Error("--out DIR is required.");
-            }
             if (Minutes <= 0 || Minutes > 10_000)
             {
                 return ValidationResult.Error($"--minutes must be between 0 and 10000, not {Minutes}.");
-            }
-            if (Rate is not (16000 or 8000))
-            {
-                return ValidationResult.Error($"--rate must be 16000 or 8000, not {Rate}.");
             }
             if (Jobs is < 1 or > 64)
             {
@@ -65,7 +40,7 @@ internal sealed class CorpusSynthCommand : Command<CorpusSynthCommand.Settings>
             }
             return Snr is < -20 or > 100
                 ? ValidationResult.Error($"--snr must be between -20 and 100 dB, not {Snr}.")
-                : ValidationResult.Success();
+                : base.Validate();
         }
     }
 

@@ -1,9 +1,5 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 
@@ -13,11 +9,8 @@ namespace AcousticDistill.Cli.Commands;
 /// </summary>
 internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 {
-    public sealed class Settings : DecodeModelSettings
+    public sealed class Settings : WavFileSettings
     {
-        [CommandOption("--wav <FILE>"), Description("Audio to recognise (resampled to the model's rate).")]
-        public string Wav { get; init; } = "";
-
         [CommandOption("--grammar <WORDS>"), Description("Words that may follow each other in any order, e.g. \"zero one two\".")]
         public string? Grammar { get; init; }
 
@@ -40,8 +33,7 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
         public int MaxActive { get; init; } = 7000;
 
         public override ValidationResult Validate() =>
-            string.IsNullOrEmpty(Wav) ? ValidationResult.Error("--wav is required.")
-            : new[] { Grammar, Phrases, Lm }.Count(g => g is not null) != 1 ? ValidationResult.Error("Give exactly one of --grammar, --phrases or --lm.")
+            new[] { Grammar, Phrases, Lm }.Count(g => g is not null) != 1 ? ValidationResult.Error("Give exactly one of --grammar, --phrases or --lm.")
             : ChunkMs <= 0 ? ValidationResult.Error("--chunk-ms must be positive.")
             : base.Validate();
 

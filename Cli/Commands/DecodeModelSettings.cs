@@ -1,9 +1,5 @@
-using System.ComponentModel;
 using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Acoustic.Lexicon;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 
@@ -58,4 +54,14 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
         var artifact = ModelArtifact.Load(Model);
         return new AcousticScorer(artifact, new AcousticScoringOptions { AcousticScale = AcousticScale, PriorScale = PriorScale });
     }
+}
+
+/// <summary>Options of the verbs that run a model over one WAV file (align, decode).</summary>
+internal class WavFileSettings : DecodeModelSettings
+{
+    [CommandOption("--wav <FILE>"), Description("The audio (resampled to the model's rate).")]
+    public string Wav { get; init; } = "";
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrEmpty(Wav) ? ValidationResult.Error("--wav is required.") : base.Validate();
 }

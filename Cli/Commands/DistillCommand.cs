@@ -1,10 +1,3 @@
-using System.ComponentModel;
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>
@@ -18,9 +11,6 @@ internal sealed class DistillCommand : Command<DistillCommand.Settings>
     {
         [CommandOption("--teachers <DIR>"), Description("Ensemble folder (from 'acoustic ensemble train').")]
         public string Teachers { get; init; } = "";
-
-        [CommandOption("--corpus <DIR>"), Description("Corpus folder: its train split is the labelled transfer set, dev selects the student.")]
-        public string Corpus { get; init; } = "";
 
         [CommandOption("--temperature <T>"), Description("Softmax temperature of the soft targets."), DefaultValue(2.0)]
         public double Temperature { get; init; } = 2.0;

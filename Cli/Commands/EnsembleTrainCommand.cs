@@ -1,12 +1,3 @@
-using System.ComponentModel;
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>
@@ -17,9 +8,6 @@ internal sealed class EnsembleTrainCommand : Command<EnsembleTrainCommand.Settin
 {
     public sealed class Settings : ModelShapeSettings
     {
-        [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json).")]
-        public string Corpus { get; init; } = "";
-
         [CommandOption("--members <N>"), Description("Number of teachers."), DefaultValue(4)]
         public int Members { get; init; } = 4;
 

@@ -1,16 +1,5 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Text;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 

@@ -1,10 +1,4 @@
-using System.ComponentModel;
 using System.Text.Json;
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 
@@ -12,47 +6,17 @@ namespace AcousticDistill.Cli.Commands;
 [Description("Compute Kaldi-compatible log-mel filterbank features (25 ms povey window, 10 ms shift, dither 0, no CMVN) of a WAV file.")]
 internal sealed class FeaturesCommand : Command<FeaturesCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : FbankFileSettings
     {
-        [CommandOption("--wav <FILE>")]
-        [Description("WAV file to analyse (PCM or IEEE float, mono or stereo).")]
-        public string? Wav { get; init; }
-
-        [CommandOption("--rate <HZ>")]
-        [Description("Sample rate to compute features at; the audio is resampled to it. Default: the WAV file's own rate.")]
-        public int? Rate { get; init; }
-
-        [CommandOption("--bins <N>")]
-        [Description("Number of mel bins.")]
-        [DefaultValue(40)]
-        public int Bins { get; init; } = 40;
-
         [CommandOption("--json")]
         [Description("Print JSON to stdout: an object whose \"frames\" holds one array of log energies per 10 ms frame.")]
         public bool Json { get; init; }
-
-        public override ValidationResult Validate()
-        {
-            if (string.IsNullOrWhiteSpace(Wav))
-            {
-                return ValidationResult.Error("--wav FILE is required.");
-            }
-            if (Rate is <= 0)
-            {
-                return ValidationResult.Error($"--rate must be a positive number of Hz, got {Rate}.");
-            }
-            return ValidationResult.Success();
-        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var path = settings.Wav!;
-        var fileRate = WavDecoder.ReadSampleRate(path);
-        var rate = settings.Rate ?? fileRate;
-        var options = new FbankOptions { SampleFrequency = rate, NumMelBins = settings.Bins };
-        options.Validate();
-        var samples = WavDecoder.DecodeFile(path, rate);
+        var (samples, options) = settings.ReadAudio();
+        var rate = options.SampleFrequency;
         var features = new FilterbankExtractor(options).Compute(samples);
         if (features.Frames == 0)
         {
@@ -66,9 +30,9 @@ internal sealed class FeaturesCommand : Command<FeaturesCommand.Settings>
         }
         else
         {
-            var seconds = samples.Length / (double)rate;
+            var seconds = samples.Length / rate;
             AnsiConsole.MarkupLineInterpolated(
-                $"{Path.GetFileName(path)}: [bold]{features.Frames}[/] frames × [bold]{features.Dim}[/] log-mel bins, {seconds:F2} s at {rate} Hz");
+                $"{Path.GetFileName(settings.Wav)}: [bold]{features.Frames}[/] frames × [bold]{features.Dim}[/] log-mel bins, {seconds:F2} s at {rate} Hz");
         }
         return 0;
     }

@@ -1,10 +1,6 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Alignment;
 using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 

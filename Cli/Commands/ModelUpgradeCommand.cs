@@ -1,10 +1,3 @@
-using System.ComponentModel;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>

@@ -1,16 +1,5 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Specialists;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,9 +15,6 @@ internal sealed class SpecialistsTrainCommand : Command<SpecialistsTrainCommand.
     {
         [CommandOption("--generalist <FILE>"), Description("The generalist model artifact (its features and CMVN are reused).")]
         public string Generalist { get; init; } = "";
-
-        [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json): train split = transfer set, dev split = selection and evaluation.")]
-        public string Corpus { get; init; } = "";
 
         [CommandOption("--out <DIR>"), Description("Folder for the specialist set (generalist copy, specialist-NN.adm, specialists.json).")]
         public string Out { get; init; } = "";

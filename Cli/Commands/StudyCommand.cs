@@ -1,8 +1,4 @@
-using System.ComponentModel;
-using AcousticDistill.Cli.Output;
 using AcousticDistill.Cli.Study;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace AcousticDistill.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using Spectre.Console.Cli;
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>Settings of a verb that runs torch: its <c>--threads</c> is the process's torch thread count.</summary>

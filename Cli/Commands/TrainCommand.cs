@@ -1,11 +1,3 @@
-using System.ComponentModel;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Cli.Output;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary><c>acoustic train</c>: trains one frame classifier on hard labels and saves it as a model artifact.</summary>
@@ -13,9 +5,6 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     public sealed class Settings : ModelShapeSettings
     {
-        [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json).")]
-        public string Corpus { get; init; } = "";
-
         [CommandOption("--out <FILE>"), Description("Where to write the model artifact.")]
         public string Out { get; init; } = "";
 

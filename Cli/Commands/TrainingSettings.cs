@@ -1,13 +1,11 @@
-using System.ComponentModel;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using Spectre.Console.Cli;
-
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>Options shared by every verb that trains a network (train, ensemble, distill, specialists).</summary>
 internal class TrainingSettings : CommandSettings, ITorchThreadsSettings
 {
+    [CommandOption("--corpus <DIR>"), Description("Corpus folder (with manifest.json): its train split is trained on, its dev split selects the best epoch.")]
+    public string Corpus { get; init; } = "";
+
     [CommandOption("--epochs <N>"), Description("Passes over the training frames."), DefaultValue(8)]
     public int Epochs { get; init; } = 8;
 
@@ -56,6 +54,10 @@ internal class TrainingSettings : CommandSettings, ITorchThreadsSettings
 
     public override Spectre.Console.ValidationResult Validate()
     {
+        if (string.IsNullOrEmpty(Corpus))
+        {
+            return Spectre.Console.ValidationResult.Error("--corpus is required.");
+        }
         try
         {
             ToTrainingOptions().Validate();

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-
 namespace AcousticDistill.Cli.Load;
 
 /// <summary>The test audio of a load run: WAV files decoded once to 16-bit PCM at the stream rate.</summary>

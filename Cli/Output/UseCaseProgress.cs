@@ -1,8 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using Spectre.Console;
-
 namespace AcousticDistill.Cli.Output;
 
 /// <summary>Console progress around the library's use cases: feature extraction, training, soft targets.</summary>

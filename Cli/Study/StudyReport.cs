@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AcousticDistill.Cli.Output;
 
 namespace AcousticDistill.Cli.Study;
 

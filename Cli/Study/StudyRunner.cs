@@ -1,14 +1,5 @@
 using System.Diagnostics;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Specialists;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Cli.Output;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 

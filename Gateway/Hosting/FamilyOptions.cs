@@ -1,5 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Transcription;
-
 namespace AcousticDistill.Gateway.Hosting;
 
 /// <summary>

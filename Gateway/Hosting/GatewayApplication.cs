@@ -1,5 +1,4 @@
 using AcousticDistill.Gateway.Rest;
-using AcousticDistill.Gateway.Security;
 using AcousticDistill.Gateway.Streaming;
 using AcousticDistill.ServiceDefaults;
 

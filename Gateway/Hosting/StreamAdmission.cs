@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using AcousticDistill.Gateway.Security;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Gateway.Hosting;
 

@@ -1,8 +1,6 @@
 using AcousticDistill.Gateway.Hosting;
-using AcousticDistill.Gateway.Security;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Gateway.Rest;
 

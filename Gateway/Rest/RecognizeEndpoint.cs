@@ -2,10 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AcousticDistill.Gateway.Hosting;
-using AcousticDistill.Gateway.Security;
 using AcousticDistill.Gateway.Streaming;
-using AcousticDistill.Grains.Interfaces.Transcription;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Gateway.Rest;
 

@@ -1,5 +1,3 @@
-using AcousticDistill.Gateway.Security;
-
 namespace AcousticDistill.Gateway.Streaming;
 
 /// <summary><c>GET /v1/stream</c>: the Vosk-compatible WebSocket (<see cref="VoskStreamHandler"/>).</summary>

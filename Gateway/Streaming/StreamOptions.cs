@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AcousticDistill.Grains.Interfaces.Transcription;
 
 namespace AcousticDistill.Gateway.Streaming;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AcousticDistill.Grains.Interfaces.Transcription;
 
 namespace AcousticDistill.Gateway.Streaming;
 

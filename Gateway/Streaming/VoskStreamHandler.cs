@@ -3,9 +3,6 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using AcousticDistill.Gateway.Hosting;
-using AcousticDistill.Gateway.Security;
-using AcousticDistill.Grains.Interfaces.Transcription;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Gateway.Streaming;
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using AcousticDistill.Grains.Interfaces.Training;
 
 namespace AcousticDistill.Grains.Interfaces.Distillation;

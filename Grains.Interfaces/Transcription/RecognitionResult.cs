@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace AcousticDistill.Grains.Interfaces.Transcription;
 
 /// <summary>A final result of one utterance: its text, its words with times (seconds from stream start) and the model that decoded it.</summary>

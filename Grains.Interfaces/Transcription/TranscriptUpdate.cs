@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace AcousticDistill.Grains.Interfaces.Transcription;
 
 /// <summary>What one chunk produced: finals of utterances that ended (endpoint) in it, and the partial of the utterance now open.</summary>

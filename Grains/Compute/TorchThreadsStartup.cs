@@ -1,6 +1,4 @@
-using AcousticDistill.Acoustic.Training;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Compute;
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Grains.Interfaces.Corpora;
-using AcousticDistill.Grains.Interfaces.Distillation;
 
 namespace AcousticDistill.Grains.Corpora;
 

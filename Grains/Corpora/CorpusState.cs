@@ -1,5 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Corpora;
-
 namespace AcousticDistill.Grains.Corpora;
 
 /// <summary>Persisted snapshots of a family's data (folder names and counts, never the audio).</summary>

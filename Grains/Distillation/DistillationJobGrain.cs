@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using AcousticDistill.Grains.Compute;
 using AcousticDistill.Grains.Distillation.Stages;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Metrics;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Distillation;
 

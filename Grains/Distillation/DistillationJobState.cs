@@ -1,6 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-
 namespace AcousticDistill.Grains.Distillation;
 
 /// <summary>Persisted progress of a distillation job: the request, the next stage, and what completed stages produced.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using AcousticDistill.Grains.Storage;
 
 namespace AcousticDistill.Grains.Distillation;
 

@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Grains.Interfaces.Registry;
-
 namespace AcousticDistill.Grains.Distillation;
 
 /// <summary>Translates the library's artifact lineage into the registry's message types.</summary>

@@ -1,9 +1,4 @@
 using System.Collections.Immutable;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Metrics;
-using AcousticDistill.Grains.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Registry;
 

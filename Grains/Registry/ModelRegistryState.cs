@@ -1,5 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Registry;
-
 namespace AcousticDistill.Grains.Registry;
 
 /// <summary>Persisted registry of one family: versions (ids, lineage, metrics) and the serving history. No weights.</summary>

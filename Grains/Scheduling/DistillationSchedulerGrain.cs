@@ -1,7 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Corpora;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using Microsoft.Extensions.Logging;
-
 namespace AcousticDistill.Grains.Scheduling;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-
 namespace AcousticDistill.Grains.Scheduling;
 
 /// <summary>Persisted scheduler of one family: the schedule, the job that runs (at most one), and trigger counts.</summary>

@@ -1,10 +1,4 @@
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Specialists;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Grains.Compute;
-using AcousticDistill.Grains.Interfaces.Specialists;
-using AcousticDistill.Grains.Training;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Specialists;
 

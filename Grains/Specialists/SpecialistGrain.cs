@@ -1,10 +1,3 @@
-using AcousticDistill.Grains.Compute;
-using AcousticDistill.Grains.Interfaces.Specialists;
-using AcousticDistill.Grains.Metrics;
-using AcousticDistill.Grains.Storage;
-using AcousticDistill.Grains.Training;
-using Microsoft.Extensions.Logging;
-
 namespace AcousticDistill.Grains.Specialists;
 
 /// <summary>

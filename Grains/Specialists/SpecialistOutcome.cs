@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.UseCases;
-
 namespace AcousticDistill.Grains.Specialists;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Specialists;
-using AcousticDistill.Grains.Training;
-
 namespace AcousticDistill.Grains.Specialists;
 
 /// <summary>Persisted specialist: its training state, cluster and cluster figures. No weights.</summary>

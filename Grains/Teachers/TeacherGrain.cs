@@ -1,10 +1,3 @@
-using AcousticDistill.Grains.Compute;
-using AcousticDistill.Grains.Interfaces.Teachers;
-using AcousticDistill.Grains.Metrics;
-using AcousticDistill.Grains.Storage;
-using AcousticDistill.Grains.Training;
-using Microsoft.Extensions.Logging;
-
 namespace AcousticDistill.Grains.Teachers;
 
 /// <summary>One ensemble member, trained on hard labels by <see cref="TeacherTrainer"/>; its life is <see cref="ModelTrainingGrain{TRequest, TState}"/>'s.</summary>

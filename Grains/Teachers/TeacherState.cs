@@ -1,6 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Teachers;
-using AcousticDistill.Grains.Training;
-
 namespace AcousticDistill.Grains.Teachers;
 
 /// <summary>Persisted teacher: its training state and the trained artifact's dev accuracy. No weights.</summary>

@@ -1,9 +1,3 @@
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Grains.Compute;
-using AcousticDistill.Grains.Interfaces.Teachers;
-using AcousticDistill.Grains.Training;
-using Microsoft.Extensions.Options;
-
 namespace AcousticDistill.Grains.Teachers;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Grains.Interfaces.Training;
-
 namespace AcousticDistill.Grains.Training;
 
 /// <summary>Translates a request's training settings into the library's options, as the CLI translates its flags.</summary>

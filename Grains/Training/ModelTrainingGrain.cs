@@ -1,8 +1,3 @@
-using AcousticDistill.Grains.Compute;
-using AcousticDistill.Grains.Interfaces.Training;
-using AcousticDistill.Grains.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace AcousticDistill.Grains.Training;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Training;
-
 namespace AcousticDistill.Grains.Training;
 
 /// <summary>

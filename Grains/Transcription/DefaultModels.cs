@@ -1,10 +1,4 @@
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
 using AcousticDistill.Grains.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace AcousticDistill.Grains.Transcription;
 

@@ -1,9 +1,4 @@
 using System.Text.Json;
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Grains.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Grains.Transcription;

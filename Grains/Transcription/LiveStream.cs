@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Grains.Interfaces.Transcription;
 
 namespace AcousticDistill.Grains.Transcription;
 

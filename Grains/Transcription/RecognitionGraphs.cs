@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Acoustic.Lexicon;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Transcription;
 

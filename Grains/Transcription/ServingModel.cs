@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Decoding;
-
 namespace AcousticDistill.Grains.Transcription;
 
 /// <summary>A family's serving version, loaded and ready to score: shared (read-only) by every session on this silo.</summary>

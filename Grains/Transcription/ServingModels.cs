@@ -1,11 +1,4 @@
 using System.Collections.Concurrent;
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Transcription;
 

@@ -1,5 +1,4 @@
 using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Grains.Interfaces.Transcription;
 
 namespace AcousticDistill.Grains.Transcription;
 

@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Grains.Interfaces.Transcription;
-
 namespace AcousticDistill.Grains.Transcription;
 
 /// <summary>How live streams are recognised (section <c>Transcription</c>).</summary>

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Grains.Interfaces.Transcription;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Transcription;
 

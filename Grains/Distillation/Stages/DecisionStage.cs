@@ -1,6 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-
 namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>Registers the evaluated student with its family's registry and asks for promotion; the registry's guard decides.</summary>

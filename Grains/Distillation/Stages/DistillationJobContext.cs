@@ -1,5 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-
 namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>A running job as its stages see it: its id, its persisted state and its work folder.</summary>

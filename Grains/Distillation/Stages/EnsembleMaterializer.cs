@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Grains.Storage;
-
 namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>

@@ -1,13 +1,5 @@
 using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Distillation;
 using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Grains.Compute;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Metrics;
-using AcousticDistill.Grains.Storage;
-using Microsoft.Extensions.Options;
 
 namespace AcousticDistill.Grains.Distillation.Stages;
 

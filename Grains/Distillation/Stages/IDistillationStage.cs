@@ -1,5 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-
 namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Teachers;
-using AcousticDistill.Grains.Interfaces.Training;
-using AcousticDistill.Grains.Storage;
-
 namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>

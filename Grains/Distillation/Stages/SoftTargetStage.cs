@@ -1,7 +1,3 @@
-using AcousticDistill.Grains.Compute;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using Microsoft.Extensions.Options;
-
 namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>Computes the ensemble's soft targets over the transfer set into the job's work folder.</summary>

@@ -1,14 +1,3 @@
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.UseCases;
-using AcousticDistill.Grains.Compute;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Metrics;
-using AcousticDistill.Grains.Storage;
-using AcousticDistill.Grains.Training;
-using Microsoft.Extensions.Options;
-
 namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>

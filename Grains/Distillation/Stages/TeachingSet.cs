@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Training;
-using AcousticDistill.Acoustic.UseCases;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Grains.Distillation.Stages;

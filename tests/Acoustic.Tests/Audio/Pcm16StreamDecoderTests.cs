@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
 using Xunit.Abstractions;
 
 namespace AcousticDistill.Acoustic.Tests.Audio;

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-
 namespace AcousticDistill.Acoustic.Tests.Audio;
 
 public sealed class WavDecoderChannelTests

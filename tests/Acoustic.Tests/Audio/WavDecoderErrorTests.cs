@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using AcousticDistill.Acoustic.Audio;
 
 namespace AcousticDistill.Acoustic.Tests.Audio;
 
@@ -179,7 +178,7 @@ public sealed class WavDecoderErrorTests
     [Fact]
     public void Decode_StreamThatFails_IsWrappedAsAudioFormatException()
     {
-        var failing = new FailingStream(ValidPcm16(), failAfter: 40);
+        var failing = new NonSeekableStream(ValidPcm16(), failAfter: 40);
 
         var error = Assert.Throws<AudioFormatException>(() => WavDecoder.Decode(failing, 16_000));
 
@@ -196,37 +195,4 @@ public sealed class WavDecoderErrorTests
     [Fact]
     public void DecodeFile_MissingFile_IsFileNotFound() =>
         Assert.Throws<FileNotFoundException>(() => WavDecoder.DecodeFile(Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.wav"), 16_000));
-
-    /// <summary>A stream whose device fails part-way through, as a disk or socket can.</summary>
-    private sealed class FailingStream(byte[] bytes, int failAfter) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes, writable: false);
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer) => _inner.Position >= failAfter
-            ? throw new IOException("device unplugged")
-            : _inner.Read(buffer[..Math.Min(buffer.Length, failAfter - (int)_inner.Position)]);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

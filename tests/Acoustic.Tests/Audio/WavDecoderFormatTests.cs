@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
 using NAudio.Wave;
 
 namespace AcousticDistill.Acoustic.Tests.Audio;

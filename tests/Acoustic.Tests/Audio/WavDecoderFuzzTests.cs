@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using AcousticDistill.Acoustic.Audio;
 using Xunit.Abstractions;
 
 namespace AcousticDistill.Acoustic.Tests.Audio;

@@ -1,11 +1,4 @@
 using System.Text.Json;
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Tests.Corpus;
-using AcousticDistill.Acoustic.Tests.Decoding;
-using AcousticDistill.Acoustic.Tests.Models;
 
 namespace AcousticDistill.Acoustic.Tests.Cli;
 
@@ -31,10 +24,8 @@ public sealed class ModelUpgradeCommandTests : IDisposable
         _sidecarPriors = TestModels.PriorsFor(PhoneSet.ClassCount).LogPriors.Reverse().ToArray();
         _sidecar = _old + ".priors.json";
         File.WriteAllText(_sidecar, JsonSerializer.Serialize(new { Source = "old-corpus", Frames = 4321, LogPriors = _sidecarPriors }));
-        _wav = Path.Combine(_folder.Path, "a.wav");
-        WavWriter.WritePcm16(_wav, Enumerable.Range(0, 8000).Select(i => (float)(0.2 * Math.Sin(i * 0.07))).ToArray(), 16000);
-        _lexicon = Path.Combine(_folder.Path, "digits.dict");
-        File.WriteAllText(_lexicon, TestLexicon.DigitsText);
+        _wav = CliInputs.HumWav(_folder.Path, samples: 8000);
+        _lexicon = CliInputs.DigitsLexicon(_folder.Path);
     }
 
     public void Dispose() => _folder.Dispose();

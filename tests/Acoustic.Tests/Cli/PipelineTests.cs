@@ -1,6 +1,4 @@
 using System.Text.Json;
-using AcousticDistill.Acoustic.Synthesis;
-using AcousticDistill.Acoustic.Tests.Corpus;
 
 namespace AcousticDistill.Acoustic.Tests.Cli;
 

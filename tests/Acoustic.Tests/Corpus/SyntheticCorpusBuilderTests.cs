@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Synthesis;
 using AcousticDistill.Acoustic.Tests.Synthesis;
 
 namespace AcousticDistill.Acoustic.Tests.Corpus;

@@ -1,6 +1,4 @@
 using System.Text;
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
 
 namespace AcousticDistill.Acoustic.Tests.Corpus;
 

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-
 namespace AcousticDistill.Acoustic.Tests.Corpus;
 
 /// <summary>A few seconds of noise with made-up phone alignments, as a corpus on disk (train and dev splits).</summary>

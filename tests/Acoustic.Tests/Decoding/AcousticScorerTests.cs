@@ -1,8 +1,3 @@
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Tests.Models;
-
 namespace AcousticDistill.Acoustic.Tests.Decoding;
 
 public sealed class AcousticScorerTests

@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Phones;
-
 namespace AcousticDistill.Acoustic.Tests.Decoding;
 
 public sealed class ArpaLanguageModelTests

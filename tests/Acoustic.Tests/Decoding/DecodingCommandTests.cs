@@ -1,8 +1,5 @@
 using System.Text.Json;
-using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Tests.Cli;
-using AcousticDistill.Acoustic.Tests.Corpus;
-using AcousticDistill.Acoustic.Tests.Models;
 
 namespace AcousticDistill.Acoustic.Tests.Decoding;
 
@@ -18,10 +15,8 @@ public sealed class DecodingCommandTests : IDisposable
     {
         _model = Path.Combine(_folder.Path, "m.adm");
         TestModels.SaveTiny16k(_model);
-        _lexicon = Path.Combine(_folder.Path, "digits.dict");
-        File.WriteAllText(_lexicon, TestLexicon.DigitsText);
-        _wav = Path.Combine(_folder.Path, "a.wav");
-        WavWriter.WritePcm16(_wav, Enumerable.Range(0, 12000).Select(i => (float)(0.2 * Math.Sin(i * 0.07))).ToArray(), 16000);
+        _lexicon = CliInputs.DigitsLexicon(_folder.Path);
+        _wav = CliInputs.HumWav(_folder.Path, samples: 12000);
     }
 
     public void Dispose() => _folder.Dispose();

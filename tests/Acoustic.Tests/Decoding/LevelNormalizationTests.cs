@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Decoding;
-
 namespace AcousticDistill.Acoustic.Tests.Decoding;
 
 public sealed class LevelNormalizationTests

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Decoding;
-
 namespace AcousticDistill.Acoustic.Tests.Decoding;
 
 /// <summary>Checks that streaming scoring, fed in random-sized chunks, gives the whole-utterance scores.</summary>

@@ -1,13 +1,7 @@
 using System.Text.Json;
 using AcousticDistill.Acoustic.Alignment;
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Acoustic.Lexicon;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Synthesis;
 using AcousticDistill.Acoustic.Tests.Cli;
-using AcousticDistill.Acoustic.Tests.Corpus;
 using AcousticDistill.Acoustic.Tests.Synthesis;
 using Xunit.Abstractions;
 

@@ -1,12 +1,4 @@
 using AcousticDistill.Acoustic.Alignment;
-using AcousticDistill.Acoustic.Audio;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Tests.Corpus;
-using AcousticDistill.Acoustic.Tests.Models;
 
 namespace AcousticDistill.Acoustic.Tests.Decoding;
 

@@ -1,7 +1,4 @@
 using AcousticDistill.Acoustic.Alignment;
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Phones;
 
 namespace AcousticDistill.Acoustic.Tests.Decoding;
 

@@ -1,5 +1,4 @@
 using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Training;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 

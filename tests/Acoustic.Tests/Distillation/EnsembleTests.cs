@@ -1,6 +1,4 @@
 using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Tests.Models;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Acoustic.Tests.Distillation;

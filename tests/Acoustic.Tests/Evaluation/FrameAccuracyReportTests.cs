@@ -1,5 +1,4 @@
 using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Phones;
 
 namespace AcousticDistill.Acoustic.Tests.Evaluation;
 

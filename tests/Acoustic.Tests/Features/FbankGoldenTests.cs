@@ -1,4 +1,3 @@
-using AcousticDistill.Acoustic.Features;
 using Xunit.Abstractions;
 
 namespace AcousticDistill.Acoustic.Tests.Features;

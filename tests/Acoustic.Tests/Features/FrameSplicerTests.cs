@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Features;
-
 namespace AcousticDistill.Acoustic.Tests.Features;
 
 public sealed class FrameSplicerTests

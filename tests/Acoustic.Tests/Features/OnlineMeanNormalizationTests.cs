@@ -1,10 +1,5 @@
 using System.Text;
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Tests.Decoding;
-using AcousticDistill.Acoustic.Tests.Models;
 
 namespace AcousticDistill.Acoustic.Tests.Features;
 

@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Acoustic.Tests.Features;
 
 public sealed class VtlnWarpTests

@@ -1,6 +1,4 @@
 using System.Text;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
 
 namespace AcousticDistill.Acoustic.Tests.Models;
 

@@ -1,7 +1,3 @@
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
-
 namespace AcousticDistill.Acoustic.Tests.Models;
 
 /// <summary>Small models and metadata for tests.</summary>

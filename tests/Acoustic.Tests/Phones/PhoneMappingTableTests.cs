@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Phones;
-
 namespace AcousticDistill.Acoustic.Tests.Phones;
 
 public sealed class PhoneMappingTableTests

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Specialists;
-
 namespace AcousticDistill.Acoustic.Tests.Specialists;
 
 public sealed class KMeansTests

@@ -1,8 +1,3 @@
-using AcousticDistill.Acoustic.Tests.Training;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Specialists;
-using AcousticDistill.Acoustic.Tests.Corpus;
-using AcousticDistill.Acoustic.Training;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Acoustic.Tests.Specialists;

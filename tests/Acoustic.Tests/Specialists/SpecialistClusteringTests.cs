@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Tests.Training;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Specialists;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Specialists;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Acoustic.Tests.Specialists;

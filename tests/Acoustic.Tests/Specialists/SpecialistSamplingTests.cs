@@ -1,6 +1,4 @@
-using AcousticDistill.Acoustic.Tests.Training;
 using AcousticDistill.Acoustic.Evaluation;
-using AcousticDistill.Acoustic.Specialists;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Acoustic.Tests.Specialists;

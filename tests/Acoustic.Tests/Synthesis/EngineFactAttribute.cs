@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Synthesis;
-
 namespace AcousticDistill.Acoustic.Tests.Synthesis;
 
 /// <summary>A fact that is skipped, with a message naming the missing tool, when an engine is not installed.</summary>

@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Synthesis;
-
 namespace AcousticDistill.Acoustic.Tests.Synthesis;
 
 public sealed class EngineSynthesisTests

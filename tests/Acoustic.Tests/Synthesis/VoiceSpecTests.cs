@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Synthesis;
-
 namespace AcousticDistill.Acoustic.Tests.Synthesis;
 
 public sealed class VoiceSpecTests

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Acoustic.Tests.Training;
 
 /// <summary>Small labelled frame sets for tests: noisy copies of per-class prototypes, learnable but not trivial.</summary>

@@ -1,7 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Acoustic.Tests.Training;
 
 public sealed class CorpusFeatureLoaderAugmentationTests

@@ -1,5 +1,3 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Training;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Acoustic.Tests.Training;

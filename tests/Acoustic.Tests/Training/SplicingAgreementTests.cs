@@ -1,11 +1,5 @@
 using System.Runtime.InteropServices;
-using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Tests.Features;
-using AcousticDistill.Acoustic.Tests.Models;
-using AcousticDistill.Acoustic.Training;
 using static TorchSharp.torch;
 
 namespace AcousticDistill.Acoustic.Tests.Training;

@@ -1,10 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Acoustic.Phones;
-using AcousticDistill.Acoustic.Tests.Corpus;
-using AcousticDistill.Acoustic.Training;
-
 namespace AcousticDistill.Acoustic.Tests.Training;
 
 /// <summary>The priors a model gets when it is trained are the priors counted on its corpus's train split.</summary>

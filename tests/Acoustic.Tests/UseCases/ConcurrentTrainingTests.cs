@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Tests.Training;
-using AcousticDistill.Acoustic.Training;
 using AcousticDistill.Acoustic.UseCases;
 using static TorchSharp.torch;
 

@@ -1,7 +1,3 @@
-using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Tests.Corpus;
-using AcousticDistill.Acoustic.Training;
 using AcousticDistill.Acoustic.UseCases;
 
 namespace AcousticDistill.Acoustic.Tests.UseCases;

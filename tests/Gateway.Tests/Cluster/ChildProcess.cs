@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AcousticDistill.Gateway.Tests.Cluster;
 
 /// <summary>A program started by a test, its output in a log file; killed (SIGKILL) on demand and when disposed.</summary>

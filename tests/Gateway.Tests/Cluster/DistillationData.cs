@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AcousticDistill.Gateway.Tests.Cluster;
 
 /// <summary>A small synthetic corpus and a two-member ensemble for re-distillation jobs, made once per machine with the CLI.</summary>

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
-using AcousticDistill.Gateway.Tests.Fixtures;
 
 namespace AcousticDistill.Gateway.Tests.Cluster;
 

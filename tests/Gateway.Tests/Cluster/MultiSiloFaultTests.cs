@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
 using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Gateway.Tests.Fixtures;
 using AcousticDistill.Grains.Storage;
 using Xunit.Abstractions;
 

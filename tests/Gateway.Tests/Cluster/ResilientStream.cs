@@ -1,7 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json.Nodes;
-using AcousticDistill.Gateway.Tests.Fixtures;
-
 namespace AcousticDistill.Gateway.Tests.Cluster;
 
 /// <summary>

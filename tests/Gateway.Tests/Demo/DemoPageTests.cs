@@ -1,5 +1,3 @@
-using AcousticDistill.Gateway.Tests.Fixtures;
-
 namespace AcousticDistill.Gateway.Tests.Demo;
 
 /// <summary>The demo page end to end: browser microphone (a fake device playing speech) → WebSocket → words on the page.</summary>

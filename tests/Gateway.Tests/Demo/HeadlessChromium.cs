@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace AcousticDistill.Gateway.Tests.Demo;
 

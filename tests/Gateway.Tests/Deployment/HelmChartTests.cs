@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AcousticDistill.Gateway.Tests.Deployment;
 
 /// <summary>The Helm chart lints, renders with each CI values file and validates against the Kubernetes schemas (scripts/helm/check.sh).</summary>

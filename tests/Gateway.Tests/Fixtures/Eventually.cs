@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AcousticDistill.Gateway.Tests.Fixtures;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AcousticDistill.Acoustic.Audio;
 
 namespace AcousticDistill.Gateway.Tests.Fixtures;

@@ -1,6 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json.Nodes;
-
 namespace AcousticDistill.Gateway.Tests.Fixtures;
 
 /// <summary>Reading whole JSON messages from a WebSocket, as the tests' clients do.</summary>

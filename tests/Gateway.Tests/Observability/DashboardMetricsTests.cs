@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using AcousticDistill.Gateway.Tests.Fixtures;
-
 namespace AcousticDistill.Gateway.Tests.Observability;
 
 /// <summary>

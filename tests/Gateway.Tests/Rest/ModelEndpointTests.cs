@@ -1,9 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using AcousticDistill.Acoustic.Decoding;
 using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Gateway.Tests.Fixtures;
 using AcousticDistill.Grains.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Storage;

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using AcousticDistill.Gateway.Tests.Fixtures;
 
 namespace AcousticDistill.Gateway.Tests.Rest;
 

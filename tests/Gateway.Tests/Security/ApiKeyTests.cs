@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.WebSockets;
-using AcousticDistill.Gateway.Tests.Fixtures;
 
 namespace AcousticDistill.Gateway.Tests.Security;
 

@@ -1,5 +1,3 @@
-using AcousticDistill.Gateway.Tests.Fixtures;
-
 namespace AcousticDistill.Gateway.Tests.Security;
 
 /// <summary>A Gateway with admin and stream API keys and a per-client stream limit of two.</summary>

@@ -1,7 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json.Nodes;
-using AcousticDistill.Gateway.Tests.Fixtures;
-
 namespace AcousticDistill.Gateway.Tests.Streaming;
 
 /// <summary>Bad input and limits on the stream: a clear error JSON, then a close status, and no session left behind.</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
-using AcousticDistill.Gateway.Tests.Fixtures;
-
 namespace AcousticDistill.Gateway.Tests.Streaming;
 
 /// <summary>A client written for Vosk server (Python websockets, Vosk's example flow) works unchanged against /v1/stream.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using AcousticDistill.Gateway.Tests.Fixtures;
 using AcousticDistill.Grains.Interfaces.Registry;
 
 namespace AcousticDistill.Gateway.Tests.Streaming;

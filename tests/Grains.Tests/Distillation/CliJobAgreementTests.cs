@@ -1,8 +1,4 @@
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Tests.Cli;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Training;
-using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Distillation;
 
@@ -19,8 +15,7 @@ public sealed class CliJobAgreementTests(ClusterFixture fixture) : IClassFixture
         var family = "tones-" + Guid.NewGuid().ToString("N")[..8];
         var student = new TrainingHyperParameters(Seed: 3, Epochs: 2, HiddenLayers: 1, HiddenWidth: 32, Dropout: 0.2, BatchSize: 128,
             LearningRate: 0.05);
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
-        await job.StartAsync(fixture.Request(family) with { Student = student });
+        var job = await fixture.StartJobAsync(fixture.Request(family) with { Student = student });
         var status = await JobPolling.FinishedAsync(job);
         Assert.True(status.CandidateId is not null, $"the job trained no student: {status.Outcome} {status.Message}");
         var fromJob = ModelArtifact.Deserialize(await fixture.Store.GetAsync(status.CandidateId!), "job student");

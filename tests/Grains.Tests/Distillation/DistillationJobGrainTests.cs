@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Corpus;
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Grains.Distillation;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
 using AcousticDistill.Grains.Transcription;
 using Orleans.Core.Internal;
 using Xunit.Abstractions;
@@ -13,26 +9,21 @@ namespace AcousticDistill.Grains.Tests.Distillation;
 
 public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
-    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
-
     [Fact]
     public async Task Job_AllStages_PromotesStudentOverWeakerServingVersion()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var weak = await fixture.RegisterVersionAsync(family, 0.05);
-        await registry.PromoteAsync(weak.Id);
-        var jobId = Guid.NewGuid();
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(jobId);
+        var weak = await fixture.ServeVersionAsync(family);
 
-        await job.StartAsync(fixture.Request(family));
+        var job = await fixture.StartJobAsync(fixture.Request(family));
         var status = await JobPolling.FinishedAsync(job);
 
         Assert.Equal(DistillationOutcome.Promoted, status.Outcome);
         // Four stages read the corpus; each split was extracted once, into the job's feature cache.
         var splits = CorpusManifest.Load(fixture.CorpusDirectory).Utterances.Select(u => u.Split).Distinct().Count();
-        Assert.Equal(splits, Directory.GetFiles(Path.Combine(fixture.Root, "work", jobId.ToString("N"), "features")).Length);
+        Assert.Equal(splits, Directory.GetFiles(Path.Combine(fixture.Root, "work", job.GetPrimaryKey().ToString("N"), "features")).Length);
         Assert.Equal(DistillationStage.Done, status.NextStage);
         Assert.Equal(4, status.Stages.Length);
         Assert.InRange(status.DevFrameAccuracy!.Value, 0.05, 1.0);
@@ -55,10 +46,9 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     public async Task Job_Evaluate_ReportsStudentAndEnsembleFrameAccuracyGauges()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        var family = ClusterFixture.NewFamily();
 
-        await job.StartAsync(fixture.Request(family, epochs: 1));
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 1));
         var status = await JobPolling.FinishedAsync(job);
 
         var readings = FrameAccuracyGauge.Read(family);
@@ -74,9 +64,8 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     public async Task Job_DeactivatedWhileTraining_ResumesFromLastCompletedStage()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
-        await job.StartAsync(fixture.Request(family, epochs: 30));
+        var family = ClusterFixture.NewFamily();
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 30));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
         await Task.Delay(200);
 
@@ -94,9 +83,8 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     public async Task Job_CancelledWhileTraining_EndsCancelledWithoutCandidate()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
-        await job.StartAsync(fixture.Request(family, epochs: 200));
+        var family = ClusterFixture.NewFamily();
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 200));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
 
         await job.CancelAsync();
@@ -111,11 +99,10 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     public async Task Registry_CalledWhileJobTrains_AnswersUnder200Milliseconds()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        await registry.PromoteAsync((await fixture.RegisterVersionAsync(family, 0.05)).Id);
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
-        await job.StartAsync(fixture.Request(family, epochs: 150));
+        await fixture.ServeVersionAsync(family);
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 150));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
 
         var latencies = new List<double>();
@@ -140,7 +127,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     [Fact]
     public async Task Job_MissingCorpus_FailsWithMessageNamingIt()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
         var missing = Path.Combine(fixture.Root, "no-such-corpus");
 

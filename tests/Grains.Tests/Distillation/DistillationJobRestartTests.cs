@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using AcousticDistill.Grains.Distillation;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;

@@ -1,6 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Interfaces.Training;
 using AcousticDistill.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Orleans.Hosting;
@@ -86,6 +83,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A family name no other test uses, so tests sharing the cluster never see each other's grains.</summary>
+    public static string NewFamily(string prefix = "tones") => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
+
     /// <summary>The tone corpus and ensemble (built once).</summary>
     public Task EnsureDistillationDataAsync() => _distillationData.Value;
 
@@ -95,6 +95,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         new TrainingHyperParameters(Seed: 3, Epochs: epochs, HiddenLayers: 1, HiddenWidth: 32, Dropout: 0.0, BatchSize: 128, LearningRate: 0.05),
         Temperature: 2.0, Alpha: 0.5);
 
+    /// <summary>Starts <paramref name="request"/> as a new job (fresh key) and returns the job's grain.</summary>
+    public async Task<IDistillationJobGrain> StartJobAsync(DistillationJobRequest request)
+    {
+        var job = Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        await job.StartAsync(request);
+        return job;
+    }
+
     /// <summary>Stores arbitrary bytes and registers them as a version with the given dev accuracy (the registry only needs ids and metrics).</summary>
     public async Task<ModelVersion> RegisterVersionAsync(string family, double devFrameAccuracy, string role = "baseline")
     {
@@ -102,5 +110,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         var lineage = new ModelLineageInfo(role, [], "tones", null, null, 1, "test", DateTimeOffset.UtcNow);
         var version = new ModelVersion(id, family, lineage, new ModelMetrics(devFrameAccuracy, null, 100, 16, 0));
         return await Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(version);
+    }
+
+    /// <summary>Registers a baseline version and promotes it (by default a weak one, dev accuracy 0.05, for a job to beat).</summary>
+    public async Task<ModelVersion> ServeVersionAsync(string family, double devFrameAccuracy = 0.05)
+    {
+        var version = await RegisterVersionAsync(family, devFrameAccuracy);
+        await Grains.GetGrain<IModelRegistryGrain>(family).PromoteAsync(version.Id);
+        return version;
     }
 }

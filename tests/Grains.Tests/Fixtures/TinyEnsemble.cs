@@ -1,7 +1,6 @@
 using AcousticDistill.Acoustic.Corpus;
 using AcousticDistill.Acoustic.Distillation;
 using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Training;
 using TorchSharp;

@@ -1,16 +1,11 @@
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
-
 namespace AcousticDistill.Grains.Tests.Registry;
 
 public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    private static string NewFamily() => "fam-" + Guid.NewGuid().ToString("N")[..8];
-
     [Fact]
     public async Task Promote_FirstVersion_Serves()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var version = await fixture.RegisterVersionAsync(family, 0.40);
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
 
@@ -24,10 +19,9 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Promote_WorseCandidate_IsRejectedWithReasonAndServingUnchanged()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var serving = await fixture.RegisterVersionAsync(family, 0.50);
-        await registry.PromoteAsync(serving.Id);
+        var serving = await fixture.ServeVersionAsync(family, 0.50);
         var worse = await fixture.RegisterVersionAsync(family, 0.497, role: "student"); // 0.3 points worse, tolerance 0.2
 
         var decision = await registry.PromoteAsync(worse.Id);
@@ -43,10 +37,9 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Promote_CandidateWithinTolerance_IsPromoted()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var serving = await fixture.RegisterVersionAsync(family, 0.50);
-        await registry.PromoteAsync(serving.Id);
+        var serving = await fixture.ServeVersionAsync(family, 0.50);
         var close = await fixture.RegisterVersionAsync(family, 0.499, role: "student"); // 0.1 points worse
 
         var decision = await registry.PromoteAsync(close.Id);
@@ -59,12 +52,10 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Rollback_AfterPromotion_RestoresPreviousVersion()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var first = await fixture.RegisterVersionAsync(family, 0.50);
-        await registry.PromoteAsync(first.Id);
-        var second = await fixture.RegisterVersionAsync(family, 0.60);
-        await registry.PromoteAsync(second.Id);
+        var first = await fixture.ServeVersionAsync(family, 0.50);
+        var second = await fixture.ServeVersionAsync(family, 0.60);
 
         var restored = await registry.RollbackAsync();
 
@@ -76,10 +67,9 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Rollback_WithoutEarlierVersion_FailsClearly()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var only = await fixture.RegisterVersionAsync(family, 0.50);
-        await registry.PromoteAsync(only.Id);
+        var only = await fixture.ServeVersionAsync(family, 0.50);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.RollbackAsync());
 
@@ -89,7 +79,7 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
     [Fact]
     public async Task Register_VersionWithoutArtifactInStore_IsRefused()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily("fam");
         var lineage = new ModelLineageInfo("student", [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
         var missing = new ModelVersion(new string('0', 64), family, lineage, new ModelMetrics(0.9, null, 1, 1, 0));
 

@@ -1,6 +1,3 @@
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
-
 namespace AcousticDistill.Grains.Tests.Registry;
 
 /// <summary>With in-memory grain state (the embedded default), a restarted silo rebuilds registries from the model store.</summary>

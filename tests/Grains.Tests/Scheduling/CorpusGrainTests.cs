@@ -1,19 +1,14 @@
 using AcousticDistill.Grains.Interfaces.Corpora;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Scheduling;
 
 public sealed class CorpusGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
-
     [Fact]
     public async Task Corpus_NewSnapshot_WakesSchedulerWhoseJobDistilsOnIt()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var scheduler = fixture.Grains.GetGrain<IDistillationSchedulerGrain>(family);
         var stale = Path.Combine(fixture.Root, "corpus-that-is-gone");
         await scheduler.ConfigureAsync(new DistillationSchedule(TimeSpan.FromHours(1), fixture.Request(family) with { CorpusDirectory = stale }));
@@ -33,7 +28,7 @@ public sealed class CorpusGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     [Fact]
     public async Task Corpus_FolderWithoutManifest_IsRefusedAndSchedulerNotWoken()
     {
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var empty = Directory.CreateDirectory(Path.Combine(fixture.Root, "empty-" + family)).FullName;
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
@@ -48,7 +43,7 @@ public sealed class CorpusGrainTests(ClusterFixture fixture) : IClassFixture<Clu
     public async Task Corpus_SnapshotBeforeSchedule_IsKeptAndUsedOnceConfigured()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
 
         await fixture.Grains.GetGrain<ICorpusGrain>(family).RegisterSnapshotAsync(fixture.CorpusDirectory);
         var status = await fixture.Grains.GetGrain<IDistillationSchedulerGrain>(family).GetStatusAsync();

@@ -1,36 +1,24 @@
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
 using Xunit.Abstractions;
 
 namespace AcousticDistill.Grains.Tests.Scheduling;
 
 public sealed class DistillationSchedulerGrainTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
-    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
-
     [Fact]
     public async Task Reminder_PeriodLowered_FiresAndPromotesBetterStudent()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var registry = fixture.Grains.GetGrain<IModelRegistryGrain>(family);
-        var weak = await fixture.RegisterVersionAsync(family, 0.05);
-        await registry.PromoteAsync(weak.Id);
+        var weak = await fixture.ServeVersionAsync(family);
         var scheduler = fixture.Grains.GetGrain<IDistillationSchedulerGrain>(family);
 
         await scheduler.ConfigureAsync(new DistillationSchedule(TimeSpan.FromSeconds(1), fixture.Request(family)));
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        ModelVersion? serving;
-        do
-        {
-            await Task.Delay(100);
-            serving = await registry.GetServingAsync();
-        }
-        while (serving!.Id == weak.Id && DateTime.UtcNow < deadline);
+        var serving = await Polling.UntilAsync(() => registry.GetServingAsync(), s => s!.Id != weak.Id,
+            s => $"{s!.Id} still serves", TimeSpan.FromMinutes(2));
         await scheduler.StopAsync();
 
-        Assert.NotEqual(weak.Id, serving.Id);
+        Assert.NotEqual(weak.Id, serving!.Id);
         Assert.Equal("student", serving.Lineage.Role);
         var status = await scheduler.GetStatusAsync();
         Assert.Equal("reminder", status.LastTriggerReason);
@@ -43,7 +31,7 @@ public sealed class DistillationSchedulerGrainTests(ClusterFixture fixture, ITes
     public async Task Trigger_TwoConcurrent_RunOneJob()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var scheduler = fixture.Grains.GetGrain<IDistillationSchedulerGrain>(family);
         await scheduler.ConfigureAsync(new DistillationSchedule(TimeSpan.FromHours(1), fixture.Request(family, epochs: 20)));
 
@@ -61,7 +49,7 @@ public sealed class DistillationSchedulerGrainTests(ClusterFixture fixture, ITes
     public async Task Trigger_AfterJobFinished_StartsNewJob()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var scheduler = fixture.Grains.GetGrain<IDistillationSchedulerGrain>(family);
         await scheduler.ConfigureAsync(new DistillationSchedule(TimeSpan.FromHours(1), fixture.Request(family)));
 
@@ -78,7 +66,7 @@ public sealed class DistillationSchedulerGrainTests(ClusterFixture fixture, ITes
     [Fact]
     public async Task Trigger_WithoutSchedule_FailsClearly()
     {
-        var scheduler = fixture.Grains.GetGrain<IDistillationSchedulerGrain>(NewFamily());
+        var scheduler = fixture.Grains.GetGrain<IDistillationSchedulerGrain>(ClusterFixture.NewFamily());
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scheduler.TriggerAsync("manual"));
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Storage;
 using AcousticDistill.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;

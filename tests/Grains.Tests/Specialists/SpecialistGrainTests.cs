@@ -1,17 +1,12 @@
 using AcousticDistill.Acoustic.Distillation;
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Specialists;
 using AcousticDistill.Grains.Interfaces.Specialists;
 using AcousticDistill.Grains.Interfaces.Teachers;
-using AcousticDistill.Grains.Interfaces.Training;
-using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Specialists;
 
 public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
-
     /// <summary>Puts the tiny ensemble's first member into the store as the generalist; returns its id.</summary>
     private async Task<string> StoreGeneralistAsync()
     {
@@ -24,29 +19,22 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         family, fixture.CorpusDirectory, generalistId, clusterIndex, new TrainingHyperParameters(Seed: 1, Epochs: 2, BatchSize: 128),
         Clusters: 2, Restarts: 2);
 
-    private static async Task<SpecialistStatus> SettledAsync(ISpecialistGrain specialist)
+    /// <summary>Trains the request's specialist (key <c>{family}/specialist-NN</c>) and waits until it is trained or has failed.</summary>
+    private async Task<SpecialistStatus> TrainAsync(SpecialistTrainingRequest request)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
-        {
-            var status = await specialist.GetStatusAsync();
-            if (status.Phase is TrainingPhase.Trained or TrainingPhase.Failed || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-            await Task.Delay(50);
-        }
+        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{request.Family}/specialist-{request.ClusterIndex:D2}");
+        await specialist.TrainAsync(request);
+        return await Polling.UntilAsync(() => specialist.GetStatusAsync(), s => s.Phase is TrainingPhase.Trained or TrainingPhase.Failed,
+            s => $"{s.Key} is {s.Phase}", TimeSpan.FromMinutes(2));
     }
 
     [Fact]
     public async Task Specialist_Train_StoresSpecialistArtifactWithClusterAccuracyAndGauge()
     {
         var generalistId = await StoreGeneralistAsync();
-        var family = NewFamily();
-        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-00");
+        var family = ClusterFixture.NewFamily();
 
-        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 0));
-        var status = await SettledAsync(specialist);
+        var status = await TrainAsync(Request(family, generalistId, clusterIndex: 0));
 
         Assert.True(status.Phase == TrainingPhase.Trained, status.Message);
         Assert.NotEmpty(status.Classes);
@@ -68,11 +56,9 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
         // The tone corpus uses 5 phones (15 non-silence classes); with 2 clusters, k-means puts the 102 classes the
         // generalist never sees in the second cluster, so that specialist has no frame to learn from.
         var generalistId = await StoreGeneralistAsync();
-        var family = NewFamily();
-        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-01");
+        var family = ClusterFixture.NewFamily();
 
-        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 1) with { Training = new TrainingHyperParameters(Seed: 1, Epochs: 1, BatchSize: 128) });
-        var status = await SettledAsync(specialist);
+        var status = await TrainAsync(Request(family, generalistId, clusterIndex: 1) with { Training = new TrainingHyperParameters(Seed: 1, Epochs: 1, BatchSize: 128) });
 
         Assert.Equal(TrainingPhase.Failed, status.Phase);
         Assert.Contains("No frame is labelled with any of the cluster's classes", status.Message);
@@ -83,12 +69,10 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
     public async Task Specialist_WithGeneralistMissingFromStore_FailsNamingIt()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var missing = new string('a', 64);
-        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-00");
 
-        await specialist.TrainAsync(Request(family, missing, clusterIndex: 0));
-        var status = await SettledAsync(specialist);
+        var status = await TrainAsync(Request(family, missing, clusterIndex: 0));
 
         Assert.Equal(TrainingPhase.Failed, status.Phase);
         Assert.Contains(missing, status.Message);
@@ -99,11 +83,9 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
     public async Task Specialist_WithClusterIndexOutsideClusters_FailsSayingSo()
     {
         var generalistId = await StoreGeneralistAsync();
-        var family = NewFamily();
-        var specialist = fixture.Grains.GetGrain<ISpecialistGrain>($"{family}/specialist-05");
+        var family = ClusterFixture.NewFamily();
 
-        await specialist.TrainAsync(Request(family, generalistId, clusterIndex: 5));
-        var status = await SettledAsync(specialist);
+        var status = await TrainAsync(Request(family, generalistId, clusterIndex: 5));
 
         Assert.Equal(TrainingPhase.Failed, status.Phase);
         Assert.Contains("Cluster index 5 is outside the 2 clusters", status.Message);

@@ -1,39 +1,21 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Grains.Interfaces.Distillation;
-using AcousticDistill.Grains.Interfaces.Registry;
 using AcousticDistill.Grains.Interfaces.Teachers;
-using AcousticDistill.Grains.Interfaces.Training;
-using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Teachers;
 
 public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    private static string NewFamily() => "tones-" + Guid.NewGuid().ToString("N")[..8];
-
     private TeacherTrainingRequest Request(string family, int seed) => new(
         family, fixture.CorpusDirectory,
         new TrainingHyperParameters(Seed: seed, Epochs: 3, HiddenLayers: 1, HiddenWidth: 48, Dropout: 0, BatchSize: 128), Context: 2, MelBins: 20);
 
-    private static async Task<TeacherStatus> TrainedAsync(ITeacherGrain teacher)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
-        {
-            var status = await teacher.GetStatusAsync();
-            if (status.Phase is TrainingPhase.Trained or TrainingPhase.Failed || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-            await Task.Delay(50);
-        }
-    }
+    private static Task<TeacherStatus> TrainedAsync(ITeacherGrain teacher) =>
+        Polling.UntilAsync(() => teacher.GetStatusAsync(), s => s.Phase is TrainingPhase.Trained or TrainingPhase.Failed, s => $"{s.Key} is {s.Phase}", TimeSpan.FromMinutes(2));
 
     [Fact]
     public async Task Teacher_Train_StoresLoadableArtifactWithDevAccuracy()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var teacher = fixture.Grains.GetGrain<ITeacherGrain>($"{family}/teacher-00");
 
         await teacher.TrainAsync(Request(family, seed: 5));
@@ -51,7 +33,7 @@ public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<Cl
     public async Task Job_WithTeacherGrains_DistilsFromTheirArtifactsAndRecordsThemInLineage()
     {
         await fixture.EnsureDistillationDataAsync();
-        var family = NewFamily();
+        var family = ClusterFixture.NewFamily();
         var keys = new[] { $"{family}/teacher-00", $"{family}/teacher-01" };
         var teachers = keys.Select(k => fixture.Grains.GetGrain<ITeacherGrain>(k)).ToArray();
         for (var i = 0; i < teachers.Length; i++)
@@ -63,9 +45,8 @@ public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<Cl
         {
             ids.Add((await TrainedAsync(teacher)).ArtifactId!);
         }
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
 
-        await job.StartAsync(fixture.Request(family) with { TeachersDirectory = "", TeacherKeys = [.. keys] });
+        var job = await fixture.StartJobAsync(fixture.Request(family) with { TeachersDirectory = "", TeacherKeys = [.. keys] });
         var status = await JobPolling.FinishedAsync(job);
 
         Assert.Equal(DistillationOutcome.Promoted, status.Outcome);
@@ -76,10 +57,9 @@ public sealed class TeacherGrainTests(ClusterFixture fixture) : IClassFixture<Cl
     [Fact]
     public async Task Job_WithUntrainedTeacher_FailsNamingIt()
     {
-        var family = NewFamily();
-        var job = fixture.Grains.GetGrain<IDistillationJobGrain>(Guid.NewGuid());
+        var family = ClusterFixture.NewFamily();
 
-        await job.StartAsync(fixture.Request(family) with { TeacherKeys = [$"{family}/never-trained"] });
+        var job = await fixture.StartJobAsync(fixture.Request(family) with { TeacherKeys = [$"{family}/never-trained"] });
         var status = await JobPolling.FinishedAsync(job);
 
         Assert.Equal(DistillationOutcome.Failed, status.Outcome);

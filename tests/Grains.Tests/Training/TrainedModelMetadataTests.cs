@@ -1,5 +1,4 @@
 using AcousticDistill.Acoustic.Features;
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Acoustic.Phones;
 using AcousticDistill.Acoustic.Training;
 

@@ -1,6 +1,3 @@
-using AcousticDistill.Acoustic.Models;
-using AcousticDistill.Grains.Interfaces.Registry;
-using AcousticDistill.Grains.Tests.Fixtures;
 using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,5 @@
 using AcousticDistill.Acoustic.Audio;
 using AcousticDistill.Acoustic.Decoding;
-using AcousticDistill.Acoustic.Models;
 using AcousticDistill.Grains.Interfaces.Transcription;
 using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Options;
