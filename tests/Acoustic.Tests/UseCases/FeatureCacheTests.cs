@@ -10,13 +10,7 @@ public sealed class FeatureCacheTests
     {
         using var corpus = new TempDirectory();
         using var cache = new TempDirectory();
-        TinyAlignedCorpus.Write(corpus.Path, 8000);
-        var options = new CorpusPreparationOptions
-        {
-            CorpusDirectory = corpus.Path,
-            Features = new FbankOptions { SampleFrequency = 8000, NumMelBins = 20 },
-            FeatureCacheDirectory = cache.Path,
-        };
+        var options = CachedTinyCorpus(corpus, cache);
         var extractions = 0;
         var progress = new CountingProgress(() => extractions++);
 
@@ -46,13 +40,7 @@ public sealed class FeatureCacheTests
     {
         using var corpus = new TempDirectory();
         using var cache = new TempDirectory();
-        TinyAlignedCorpus.Write(corpus.Path, 8000);
-        var options = new CorpusPreparationOptions
-        {
-            CorpusDirectory = corpus.Path,
-            Features = new FbankOptions { SampleFrequency = 8000, NumMelBins = 20 },
-            FeatureCacheDirectory = cache.Path,
-        };
+        var options = CachedTinyCorpus(corpus, cache);
 
         var twenty = CorpusPreparation.LoadSplit(options, CorpusSplit.Train);
         var sixteen = CorpusPreparation.LoadSplit(options with { Features = new FbankOptions { SampleFrequency = 8000, NumMelBins = 16 } },
@@ -61,6 +49,17 @@ public sealed class FeatureCacheTests
         Assert.Equal(20, twenty.Dim);
         Assert.Equal(16, sixteen.Dim);
         Assert.Equal(2, Directory.GetFiles(cache.Path).Length);
+    }
+
+    private static CorpusPreparationOptions CachedTinyCorpus(TempDirectory corpus, TempDirectory cache)
+    {
+        TinyAlignedCorpus.Write(corpus.Path, 8000);
+        return new CorpusPreparationOptions
+        {
+            CorpusDirectory = corpus.Path,
+            Features = new FbankOptions { SampleFrequency = 8000, NumMelBins = 20 },
+            FeatureCacheDirectory = cache.Path,
+        };
     }
 
     private sealed class CountingProgress(Action onReport) : IProgress<PreparationProgress>

@@ -31,6 +31,12 @@ public sealed class LoopbackCluster : IAsyncDisposable
     /// <summary>The build configuration of these tests (bin/CONFIGURATION/net10.0), used for the other programs too.</summary>
     public static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
 
+    /// <summary>The Orleans cluster id of the silos (and the service id they keep by default).</summary>
+    public const string ClusterId = "loopback";
+
+    /// <summary>The Orleans service id of the silos (the default of <c>Silo:ServiceId</c>).</summary>
+    public const string ServiceId = "acoustic-distill";
+
     /// <summary>Redis port.</summary>
     public int RedisPort { get; }
 
@@ -74,7 +80,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
             Program("Silo", "AcousticDistill.Silo.dll"),
             "--urls", $"http://127.0.0.1:{Ports.Free()}",
             "--Silo:Clustering=redis", "--Silo:Storage=redis", $"--Redis:ConnectionString=127.0.0.1:{RedisPort}",
-            $"--Silo:SiloPort={siloPort}", $"--Silo:GatewayPort={Ports.Free()}", "--Silo:ClusterId=loopback",
+            $"--Silo:SiloPort={siloPort}", $"--Silo:GatewayPort={Ports.Free()}", $"--Silo:ClusterId={ClusterId}",
             $"--ModelStore:Path={ModelStore}", $"--Compute:WorkDirectory={Path.Combine(Root, "work")}",
             $"--Models:DefaultDirectory={Path.Combine(Repository, "models")}", "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:AcousticDistill=Information",
@@ -160,7 +166,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
         [
             Program("Gateway", "AcousticDistill.Gateway.dll"),
             "--urls", $"http://127.0.0.1:{GatewayPort}",
-            "--Gateway:Cluster=redis", $"--Redis:ConnectionString=127.0.0.1:{RedisPort}", "--Silo:ClusterId=loopback",
+            "--Gateway:Cluster=redis", $"--Redis:ConnectionString=127.0.0.1:{RedisPort}", $"--Silo:ClusterId={ClusterId}",
             "--Logging:LogLevel:Default=Warning",
         ], Path.Combine(Root, "gateway.log")));
     }
