@@ -14,8 +14,6 @@ public sealed class FeatureCache(string directory)
 {
     private const int FormatVersion = 1;
 
-    private static readonly JsonSerializerOptions s_json = new() { IncludeFields = false };
-
     /// <summary>The cached features of <paramref name="split"/> if present, else <paramref name="extract"/>'s, stored.</summary>
     public SplitFeatures GetOrExtract(string corpusDirectory, CorpusSplit split, FbankOptions features, Func<SplitFeatures> extract)
     {
@@ -40,7 +38,7 @@ public sealed class FeatureCache(string directory)
     {
         var manifest = File.ReadAllBytes(Path.Combine(corpusDirectory, CorpusManifest.FileName));
         var parts = string.Join('\u001f', Path.GetFullPath(corpusDirectory), Convert.ToHexString(SHA256.HashData(manifest)), split,
-            JsonSerializer.Serialize(features, s_json), FormatVersion);
+            JsonSerializer.Serialize(features), FormatVersion);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts)))[..32];
     }
 

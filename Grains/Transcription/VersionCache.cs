@@ -20,20 +20,10 @@ public sealed class VersionCache<T>(int limit) : IDisposable
     /// <summary>The value of <paramref name="version"/>, loaded by <paramref name="load"/> unless held or loading already.</summary>
     public async Task<T> GetOrLoadAsync(string version, Func<string, Task<T>> load, CancellationToken cancellationToken = default)
     {
-        Lazy<Task<T>> entry;
-        // Creating the (not yet started) load under a lock: two first callers must share one load, not start two.
-        lock (_create)
+        // Serving versions are asked for on every audio chunk: a held one is found without taking the lock.
+        if (!_cache.TryGetValue(version, out Lazy<Task<T>>? entry) || entry is null)
         {
-            if (!_cache.TryGetValue(version, out Lazy<Task<T>>? held) || held is null)
-            {
-                held = _cache.Set(version, new Lazy<Task<T>>(() => load(version)));
-                if (_cache.Count > limit)
-                {
-                    // Compact rounds the share down to whole entries: ask for half an entry more than the excess.
-                    _cache.Compact((_cache.Count - limit + 0.5) / _cache.Count);
-                }
-            }
-            entry = held;
+            entry = Create(version, load);
         }
         try
         {
@@ -49,6 +39,24 @@ public sealed class VersionCache<T>(int limit) : IDisposable
                 }
             }
             throw;
+        }
+    }
+
+    // Creates the (not yet started) load under a lock: two first callers must share one load, not start two.
+    private Lazy<Task<T>> Create(string version, Func<string, Task<T>> load)
+    {
+        lock (_create)
+        {
+            if (!_cache.TryGetValue(version, out Lazy<Task<T>>? held) || held is null)
+            {
+                held = _cache.Set(version, new Lazy<Task<T>>(() => load(version)));
+                if (_cache.Count > limit)
+                {
+                    // Compact rounds the share down to whole entries: ask for half an entry more than the excess.
+                    _cache.Compact((_cache.Count - limit + 0.5) / _cache.Count);
+                }
+            }
+            return held;
         }
     }
 
