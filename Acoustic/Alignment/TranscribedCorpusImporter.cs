@@ -19,6 +19,10 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
         {
             throw new ArgumentException($"DevEvery must be 0 or more, got {options.DevEvery}.");
         }
+        if (options.TelephoneChannel && sampleRate != Augmentation.TelephoneChannel.SampleRate)
+        {
+            throw new ArgumentException($"A telephone-channel import writes {Augmentation.TelephoneChannel.SampleRate} Hz audio, but the aligner's model is {sampleRate} Hz.");
+        }
         Directory.CreateDirectory(options.OutputDirectory);
         var entries = new List<UtteranceEntry>();
         var failed = new List<string>();
@@ -32,7 +36,7 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
             var split = SplitOf(file, options, ref trainIndex);
             try
             {
-                var samples = WavDecoder.DecodeFile(file.AudioPath, sampleRate);
+                var samples = ReadSamples(file, options);
                 if (options.NormalizeRms is { } level)
                 {
                     LevelNormalization.ToRms(samples, level);
@@ -48,7 +52,7 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
                 entries.Add(CorpusWriter.Write(options.OutputDirectory, split, file.Speaker, file.UtteranceId, samples, sampleRate,
                     alignment.Phones, alignment.Words, string.Join(' ', alignment.Words.Select(w => w.Label))));
             }
-            catch (Exception ex) when (ex is InvalidDataException or AudioFormatException or ArgumentException)
+            catch (Exception ex) when (ex is InvalidDataException or AudioFormatException or ArgumentException or FileNotFoundException)
             {
                 failed.Add($"{file.AudioPath}: {ex.Message}");
             }
@@ -61,6 +65,16 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
         new CorpusManifest(options.Name, sampleRate, options.Source, entries).Save(options.OutputDirectory);
         var counts = Enum.GetValues<CorpusSplit>().ToDictionary(s => s, s => entries.Count(e => e.Split == s));
         return new TranscribedImportReport(counts, failed, included, scores.Count == 0 ? 0 : scores.Average(), seconds);
+    }
+
+    private float[] ReadSamples(TranscribedFile file, TranscribedImportOptions options)
+    {
+        if (!options.TelephoneChannel)
+        {
+            return file.ReadSamples(sampleRate);
+        }
+        var (samples, rate) = file.ReadSamplesAtItsRate();
+        return Augmentation.TelephoneChannel.Apply(samples, rate);
     }
 
     private static CorpusSplit SplitOf(TranscribedFile file, TranscribedImportOptions options, ref int trainIndex)

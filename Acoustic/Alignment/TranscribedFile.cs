@@ -2,9 +2,26 @@ using System.Globalization;
 
 namespace AcousticDistill.Acoustic.Alignment;
 
-/// <summary>A WAV file with what is said in it and who says it; the input of <see cref="TranscribedCorpusImporter"/>.</summary>
+/// <summary>
+/// An audio file (WAV, or headerless PCM when <see cref="Raw"/> says so) with what is said in it and who says it; the
+/// input of <see cref="TranscribedCorpusImporter"/>.
+/// </summary>
 public sealed record TranscribedFile(string AudioPath, string UtteranceId, string Speaker, string Text)
 {
+    /// <summary>Set for headerless PCM files (their rate and byte order); null for WAV files.</summary>
+    public RawPcmFormat? Raw { get; init; }
+
+    /// <summary>The audio at <paramref name="sampleRate"/>, resampled when the file is at another rate.</summary>
+    public float[] ReadSamples(int sampleRate)
+    {
+        var (samples, rate) = ReadSamplesAtItsRate();
+        return rate == sampleRate ? samples : SampleRateConverter.Convert(samples, rate, sampleRate);
+    }
+
+    /// <summary>The audio at the file's own rate.</summary>
+    public (float[] Samples, int SampleRate) ReadSamplesAtItsRate() =>
+        Raw is null ? WavDecoder.DecodeFileAtItsRate(AudioPath) : (RawPcmReader.ReadFile(AudioPath, Raw), Raw.SampleRate);
+
     private static readonly string[] s_digitWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
     /// <summary>

@@ -30,6 +30,12 @@ public sealed record TranscribedImportOptions
     /// <summary>When set, each file is scaled to this RMS level before alignment and writing (see <see cref="Decoding.LevelNormalization"/>).</summary>
     public double? NormalizeRms { get; init; }
 
+    /// <summary>
+    /// Pass each file through <see cref="Augmentation.TelephoneChannel"/> (8 kHz, voice band, G.711) before alignment and
+    /// writing: how a narrow-band corpus is made from wide-band recordings. The aligner must then work at 8 kHz.
+    /// </summary>
+    public bool TelephoneChannel { get; init; }
+
     /// <summary>Files whose alignment scores below this mean log score per frame are left out (likely wrong transcripts).</summary>
     public double MinLogScorePerFrame { get; init; } = double.NegativeInfinity;
 }

@@ -104,6 +104,21 @@ public sealed class PronunciationLexicon
         return new PronunciationLexicon(entries, name);
     }
 
+    /// <summary>
+    /// This lexicon, with <paramref name="fallback"/>'s pronunciations for the words this one lacks (a corpus's own
+    /// dictionary filling CMUdict's gaps); where both have a word, this one's pronunciations win.
+    /// </summary>
+    public PronunciationLexicon WithFallback(PronunciationLexicon fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        var merged = new Dictionary<string, Pronunciation[]>(_entries, StringComparer.Ordinal);
+        foreach (var (word, pronunciations) in fallback._entries)
+        {
+            merged.TryAdd(word, pronunciations);
+        }
+        return new PronunciationLexicon(merged, $"{Name} (with {fallback.Name} for the words it lacks)");
+    }
+
     /// <summary>True when the word has at least one pronunciation.</summary>
     public bool Contains(string word) => _entries.ContainsKey(Normalize(word));
 

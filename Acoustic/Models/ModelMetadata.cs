@@ -12,6 +12,8 @@ namespace AcousticDistill.Acoustic.Models;
 /// labels when the model is trained. Every model trained since artifact format 2 has them, except specialists (a class map
 /// and dustbin; never decoded alone, so they carry none). Artifacts of format 1 have none: decoding refuses them until
 /// <c>acoustic model upgrade</c> adds them.</para>
+/// <para><paramref name="Decoding"/> holds the decoding settings chosen for the model on a dev set
+/// (<c>acoustic model tune-decoding</c>): null until tuned, and then not written at all.</para>
 /// </summary>
 public sealed record ModelMetadata(
     string Family,
@@ -24,7 +26,8 @@ public sealed record ModelMetadata(
     ModelLineage Lineage,
     IReadOnlyDictionary<string, double> Metrics,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? ClassMap = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ClassPriors? Priors = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ClassPriors? Priors = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DecodingDefaults? Decoding = null)
 {
     /// <summary>Throws a clear error when the parts disagree with each other.</summary>
     public void Validate()
@@ -49,6 +52,7 @@ public sealed record ModelMetadata(
             }
         }
         Priors?.Validate(Architecture.Classes);
+        Decoding?.Validate();
     }
 
     private void ValidateClassMap(IReadOnlyList<int> classMap)

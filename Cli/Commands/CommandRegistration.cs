@@ -37,7 +37,13 @@ internal static class CommandRegistration
             model.AddCommand<ModelUpgradeCommand>("upgrade")
                 .WithDescription("Rewrite an older artifact in the current format with its class priors inside (from its old MODEL.priors.json, or counted on its training corpus).")
                 .WithExample("model", "upgrade", "--model", "out/en-8k.adm", "--priors", "out/en-8k.adm.priors.json");
+            model.AddCommand<ModelTuneDecodingCommand>("tune-decoding")
+                .WithDescription("Choose acoustic scale, word penalty and beam on a dev split; store them in the artifact as its decoding defaults.")
+                .WithExample("model", "tune-decoding", "--model", "out/an4.adm", "--corpus", "out/an4-16k", "--split", "dev", "--lm", "out/an4.arpa");
         });
+        config.AddCommand<ScoreCommand>("score")
+            .WithDescription("WER, sentence accuracy and real-time factor of a model on a corpus split (one process; decoding defaults from the model).")
+            .WithExample("score", "--model", "models/en-16k.admodel", "--corpus", "out/an4-16k", "--split", "test", "--lm", "out/an4.arpa", "--json");
         config.AddCommand<FsddEvalCommand>("fsdd-eval")
             .WithDescription("Digit accuracy and real-time factor of a model on FSDD recordings with a single-digit grammar.")
             .WithExample("fsdd-eval", "--model", "out/en-8k.adm", "--data", "../shared/data/fsdd", "--speaker", "george", "--json");
@@ -51,6 +57,9 @@ internal static class CommandRegistration
             corpus.AddCommand<CorpusImportTranscribedCommand>("import-transcribed")
                   .WithDescription("Force-align transcribed WAV files (a transcript list, or FSDD's digit-in-the-name) with a bootstrap model into a corpus.")
                   .WithExample("corpus", "import-transcribed", "../shared/data/fsdd", "--fsdd", "--model", "out/boot-8k.adm", "--out", "out/fsdd", "--test-speaker", "george");
+            corpus.AddCommand<CorpusImportAn4Command>("import-an4")
+                  .WithDescription("Import CMU AN4 (big-endian raw audio, sphinx lists), force-aligned with a model; dev = held-out training speakers, test = AN4 test.")
+                  .WithExample("corpus", "import-an4", "--an4", "../shared/data/an4", "--model", "models/en-16k.admodel", "--out", "out/an4-16k");
             corpus.AddCommand<CorpusStatsCommand>("stats")
                   .WithDescription("Hours, utterances, speakers (per split) and frames per phone-state class of a corpus.");
         });

@@ -12,8 +12,8 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
     [CommandOption("--lexicon <FILE>"), Description("CMUdict-format lexicon (default: Debian's pocketsphinx-en-us CMUdict).")]
     public string? Lexicon { get; init; }
 
-    [CommandOption("--acoustic-scale <S>"), Description("Weight of acoustic scores against transitions and grammar."), DefaultValue(1.0f)]
-    public float AcousticScale { get; init; } = 1.0f;
+    [CommandOption("--acoustic-scale <S>"), Description("Weight of acoustic scores against transitions and grammar (default: the model's tuned value, else 1).")]
+    public float? AcousticScale { get; init; }
 
     [CommandOption("--prior-scale <S>"), Description("How much of the class prior to divide out (0 = raw posteriors)."), DefaultValue(1.0f)]
     public float PriorScale { get; init; } = 1.0f;
@@ -49,11 +49,15 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
     public PronunciationLexicon LoadLexicon() => PronunciationLexicon.LoadShared(Lexicon);
 
     /// <summary>The model and the scorer built from it and its priors; a clear error when the artifact has no priors.</summary>
-    public AcousticScorer LoadScorer()
-    {
-        var artifact = ModelArtifact.Load(Model);
-        return new AcousticScorer(artifact, new AcousticScoringOptions { AcousticScale = AcousticScale, PriorScale = PriorScale });
-    }
+    public AcousticScorer LoadScorer() => ScorerOf(ModelArtifact.Load(Model));
+
+    /// <summary>A scorer of <paramref name="artifact"/> at the given acoustic scale, else --acoustic-scale, else the model's tuned default.</summary>
+    public AcousticScorer ScorerOf(ModelArtifact artifact, float? acousticScale = null) =>
+        new(artifact, new AcousticScoringOptions
+        {
+            AcousticScale = acousticScale ?? AcousticScale ?? artifact.Metadata.Decoding?.AcousticScale ?? 1f,
+            PriorScale = PriorScale,
+        });
 }
 
 /// <summary>Options of the verbs that run a model over one WAV file (align, decode).</summary>

@@ -1,0 +1,89 @@
+using AcousticDistill.Acoustic.Alignment;
+using AcousticDistill.Acoustic.Lexicon;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary>
+/// <c>acoustic corpus import-an4</c>: the CMU AN4 database (headerless big-endian 16 kHz audio, sphinx file-id and
+/// transcription lists, speaker = folder) force-aligned with a model into a phone-aligned corpus: AN4 train minus a
+/// few held-out speakers is train, those speakers are dev, AN4's standard test set is test. With
+/// <c>--telephone</c> every file first goes through an 8 kHz telephone channel (for the 8 kHz family).
+/// </summary>
+internal sealed class CorpusImportAn4Command : Command<CorpusImportAn4Command.Settings>
+{
+    public sealed class Settings : DecodeModelSettings
+    {
+        [CommandOption("--an4 <DIR>"), Description("The AN4 folder (etc/ and wav/).")]
+        public string An4 { get; init; } = "";
+
+        [CommandOption("--out <DIR>"), Description("Corpus folder to write.")]
+        public string Out { get; init; } = "";
+
+        [CommandOption("--dev-every <N>"), Description("Every N-th training speaker (in name order) forms the dev split."), DefaultValue(8)]
+        public int DevEvery { get; init; } = 8;
+
+        [CommandOption("--telephone"), Description("Pass the audio through an 8 kHz telephone channel (voice band, G.711 μ-law); needs an 8 kHz --model.")]
+        public bool Telephone { get; init; }
+
+        [CommandOption("--min-score <S>"), Description("Leave out files whose alignment scores below S per frame.")]
+        public double? MinScore { get; init; }
+
+        [CommandOption("--include-corpus <DIR>"), Description("Copy this corpus's train and dev utterances in (same rate).")]
+        public string? IncludeCorpus { get; init; }
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrEmpty(An4) ? ValidationResult.Error("--an4 is required.")
+            : string.IsNullOrEmpty(Out) ? ValidationResult.Error("--out is required.")
+            : DevEvery < 2 ? ValidationResult.Error("--dev-every must be at least 2.")
+            : base.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var train = An4Corpus.Load(settings.An4, An4Corpus.Train);
+        var test = An4Corpus.Load(settings.An4, An4Corpus.Test);
+        var scorer = settings.LoadScorer();
+        var lexicon = settings.LoadLexicon().WithFallback(PronunciationLexicon.LoadShared(An4Corpus.DictionaryPath(settings.An4)));
+        var aligner = new ForcedAligner(scorer, lexicon, settings.GraphOptions());
+        var options = new TranscribedImportOptions
+        {
+            OutputDirectory = settings.Out,
+            Name = Path.GetFileName(Path.GetFullPath(settings.Out).TrimEnd(Path.DirectorySeparatorChar)),
+            Source = $"CMU AN4 from {settings.An4}{(settings.Telephone ? " through an 8 kHz telephone channel" : "")}, forced-aligned with {Path.GetFileName(settings.Model)}",
+            TestSpeakers = test.Select(f => f.Speaker).ToHashSet(StringComparer.Ordinal),
+            DevSpeakers = An4Corpus.DevSpeakers(train, settings.DevEvery),
+            TelephoneChannel = settings.Telephone,
+            IncludeCorpus = settings.IncludeCorpus,
+            MinLogScorePerFrame = settings.MinScore ?? double.NegativeInfinity,
+            NormalizeRms = settings.NormalizeRms,
+        };
+        var files = train.Concat(test).ToArray();
+        var importer = new TranscribedCorpusImporter(aligner, scorer.SampleRate);
+        var report = ConsoleProgress.Run("aligning", files.Length, update =>
+            importer.Import(files, options, (done, total) => update(done, $"{done}/{total} files"), cancellationToken));
+
+        var summary = new
+        {
+            corpus = settings.Out,
+            sample_rate = scorer.SampleRate,
+            telephone = settings.Telephone,
+            utterances = report.Utterances.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
+            dev_speakers = options.DevSpeakers.Order(StringComparer.Ordinal),
+            included_from_other_corpus = report.Included,
+            failed = report.Failed,
+            mean_log_score_per_frame = report.MeanLogScorePerFrame,
+            aligned_audio_seconds = report.AudioSeconds,
+            aligned_with = settings.Model,
+        };
+        JsonOutput.Print(settings.Json, summary, () =>
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"Wrote [bold]{settings.Out}[/]: {string.Join(", ", report.Utterances.Select(p => $"{p.Value} {p.Key.ToString().ToLowerInvariant()}"))}, {report.Failed.Count} failed; dev speakers {string.Join(", ", options.DevSpeakers.Order(StringComparer.Ordinal))}.");
+            foreach (var failure in report.Failed.Take(10))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]failed:[/] {failure}");
+            }
+        });
+        return 0;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Acoustic.Evaluation;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary>
+/// <c>acoustic score</c>: word error rate, sentence accuracy and real-time factor of a model on a whole corpus split,
+/// in one process. The real-time factor counts everything after start-up: loading the model, building the graph,
+/// reading and scoring the audio, decoding. Decoding settings default to the model's tuned ones.
+/// </summary>
+internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
+{
+    public sealed class Settings : CorpusRecognitionSettings
+    {
+        [CommandOption("--word-penalty <P>"), Description("Log weight per word (default: the model's tuned value, else 0).")]
+        public float? WordPenalty { get; init; }
+
+        [CommandOption("--beam <B>"), Description("Beam width (default: the model's tuned value, else 16).")]
+        public float? Beam { get; init; }
+
+        [CommandOption("--max-active <N>"), Description("Most HMM states kept per frame (default: the model's tuned value, else 7000).")]
+        public int? MaxActive { get; init; }
+
+        [CommandOption("--hypotheses <FILE>"), Description("Also write each utterance's reference and hypothesis (JSON lines).")]
+        public string? Hypotheses { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var artifact = ModelArtifact.Load(settings.Model);
+        var tuned = artifact.Metadata.Decoding;
+        var scale = settings.AcousticScale ?? tuned?.AcousticScale ?? 1f;
+        var penalty = settings.WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f;
+        var options = new DecoderOptions { Beam = settings.Beam ?? tuned?.Beam ?? 16f, MaxActive = settings.MaxActive ?? tuned?.MaxActive ?? 7000 };
+        options.Validate();
+        var scorer = settings.ScorerOf(artifact, acousticScale: 1f);
+        var graph = settings.BuildGraph(settings.BuildGrammar(), penalty);
+        var utterances = CorpusRecognizer.ScoreSplit(scorer, settings.Corpus, settings.CorpusSplit, settings.Limit);
+        var report = new CorpusRecognizer(graph, FrameTiming.Of(scorer.Metadata.Features), scorer.Classes).Recognize(utterances, scale, options);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var audioSeconds = utterances.Sum(u => u.Entry.NumSamples) / (double)scorer.SampleRate;
+        if (report.NotReachingFinal > 0)
+        {
+            Console.Error.WriteLine($"warning: {report.NotReachingFinal} of {report.Utterances.Count} utterances never reached a final grammar state (their best partial path is used): the beam ({options.Beam}) may be too narrow for acoustic scale {scale}.");
+        }
+        if (settings.Hypotheses is { } path)
+        {
+            File.WriteAllLines(path, report.Utterances.Select(u => System.Text.Json.JsonSerializer.Serialize(new
+            {
+                id = u.Id, speaker = u.Speaker, reference = u.Reference, hypothesis = u.Hypothesis, errors = u.Errors.Errors, reached_final = u.ReachedFinal,
+            })));
+        }
+
+        var errors = report.Errors;
+        var summary = new
+        {
+            model = settings.Model,
+            corpus = settings.Corpus,
+            split = settings.CorpusSplit.ToString().ToLowerInvariant(),
+            task = settings.TaskName,
+            wer = report.Wer,
+            sentence_accuracy = report.SentenceAccuracy,
+            rtf = seconds / Math.Max(audioSeconds, 1e-9),
+            utterances = report.Utterances.Count,
+            words = errors.ReferenceWords,
+            substitutions = errors.Substitutions,
+            deletions = errors.Deletions,
+            insertions = errors.Insertions,
+            not_reaching_final = report.NotReachingFinal,
+            audio_seconds = audioSeconds,
+            seconds,
+            torch_threads = TorchSharp.torch.get_num_threads(),
+            decoding = new
+            {
+                acoustic_scale = scale,
+                word_penalty = penalty,
+                beam = options.Beam,
+                max_active = options.MaxActive,
+                from_model = tuned?.TunedOn,
+            },
+        };
+        JsonOutput.Print(settings.Json, summary, () =>
+            AnsiConsole.MarkupLineInterpolated(
+                $"WER [bold]{report.Wer:P2}[/] ({errors.Errors} errors / {errors.ReferenceWords} words: {errors.Substitutions} sub, {errors.Deletions} del, {errors.Insertions} ins), sentence accuracy {report.SentenceAccuracy:P1}, {report.Utterances.Count} utterances, RTF {seconds / Math.Max(audioSeconds, 1e-9):F4}"));
+        return 0;
+    }
+}
