@@ -51,6 +51,9 @@ internal static class CommandRegistration
             corpus.AddCommand<CorpusImportTranscribedCommand>("import-transcribed")
                   .WithDescription("Force-align transcribed WAV files (a transcript list, or FSDD's digit-in-the-name) with a bootstrap model into a corpus.")
                   .WithExample("corpus", "import-transcribed", "../shared/data/fsdd", "--fsdd", "--model", "out/boot-8k.adm", "--out", "out/fsdd", "--test-speaker", "george");
+            corpus.AddCommand<CorpusImportKaldiCommand>("import-kaldi")
+                  .WithDescription("Force-align a Kaldi-style data directory (wav.scp of WAV files, text, optional utt2spk) with a bootstrap model into a corpus.")
+                  .WithExample("corpus", "import-kaldi", "--data", "data/train", "--model", "out/boot-16k.adm", "--out", "out/mydata", "--test-speaker", "spk1");
             corpus.AddCommand<CorpusStatsCommand>("stats")
                   .WithDescription("Hours, utterances, speakers (per split) and frames per phone-state class of a corpus.");
         });
