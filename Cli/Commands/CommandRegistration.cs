@@ -60,6 +60,9 @@ internal static class CommandRegistration
             corpus.AddCommand<CorpusImportAn4Command>("import-an4")
                   .WithDescription("Import CMU AN4 (big-endian raw audio, sphinx lists), force-aligned with a model; dev = held-out training speakers, test = AN4 test.")
                   .WithExample("corpus", "import-an4", "--an4", "../shared/data/an4", "--model", "models/en-16k.admodel", "--out", "out/an4-16k");
+            corpus.AddCommand<CorpusImportKaldiCommand>("import-kaldi")
+                  .WithDescription("Force-align a Kaldi-style data directory (wav.scp of WAV files, text, optional utt2spk) with a bootstrap model into a corpus.")
+                  .WithExample("corpus", "import-kaldi", "--data", "data/train", "--model", "out/boot-16k.adm", "--out", "out/mydata", "--test-speaker", "spk1");
             corpus.AddCommand<CorpusStatsCommand>("stats")
                   .WithDescription("Hours, utterances, speakers (per split) and frames per phone-state class of a corpus.");
         });
