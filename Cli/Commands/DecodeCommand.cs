@@ -5,8 +5,9 @@ using AcousticDistill.Acoustic.Lexicon;
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>
-/// <c>acoustic decode</c>: recognises one WAV file with a word-loop grammar, a phrase list or an ARPA language model, feeding the audio in
-/// chunks as a live stream would, and prints the partial results seen on the way and the final words with times.
+/// <c>acoustic decode</c>: recognises one WAV file with a word-loop grammar, a phrase list or an ARPA language model,
+/// feeding the audio in chunks as a live stream would, and prints the partial results seen on the way and the final
+/// words with times. Language-model words the lexicon lacks are skipped with a warning on stderr.
 /// </summary>
 internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 {
