@@ -113,13 +113,33 @@ public sealed class ArpaLanguageModel
     /// arc with its back-off weight, and the back-off node has an arc for every unigram. Sentence-end probabilities are
     /// final weights. Weights are multiplied by <paramref name="lmWeight"/>.
     /// </summary>
-    public Grammar ToGrammar(float lmWeight = 1f)
+    public Grammar ToGrammar(float lmWeight = 1f) => ToGrammar(lmWeight, _ => true).Grammar;
+
+    /// <summary>
+    /// The grammar of <see cref="ToGrammar(float)"/> without the words <paramref name="isKnown"/> rejects (those the
+    /// pronunciation lexicon lacks): their unigram and bigram arcs and their history node are left out, so a large
+    /// vocabulary does not stop decoding over one missing pronunciation. Their probability mass is dropped, not
+    /// renormalised. The skipped words come back so the caller can warn; an <see cref="ArgumentException"/> when no
+    /// word is left.
+    /// </summary>
+    public LanguageModelGrammar ToGrammar(float lmWeight, Func<string, bool> isKnown)
     {
+        ArgumentNullException.ThrowIfNull(isKnown);
         if (!(lmWeight > 0) || !float.IsFinite(lmWeight))
         {
             throw new ArgumentException($"The language-model weight must be positive, got {lmWeight}.");
         }
-        var words = Unigrams.Keys.Where(w => w is not SentenceStart and not SentenceEnd).Order(StringComparer.Ordinal).ToArray();
+        var vocabulary = Unigrams.Keys.Where(w => w is not SentenceStart and not SentenceEnd).Order(StringComparer.Ordinal).ToArray();
+        var words = vocabulary.Where(isKnown).ToArray();
+        var skipped = vocabulary.Except(words, StringComparer.Ordinal).ToArray();
+        if (vocabulary.Length == 0)
+        {
+            throw new ArgumentException("The language model has no words besides <s> and </s>.");
+        }
+        if (words.Length == 0)
+        {
+            throw new ArgumentException($"None of the {vocabulary.Length} words of the language model has a pronunciation in the lexicon.");
+        }
         var node = new Dictionary<string, int>(StringComparer.Ordinal) { [SentenceStart] = 0 };
         foreach (var word in words)
         {
@@ -150,7 +170,7 @@ public sealed class ArpaLanguageModel
         {
             arcs.Add(new GrammarArc(backoffNode, node[word], word, lmWeight * Unigrams[word].LogProb));
         }
-        return Grammar.Create(backoffNode + 1, arcs, finals);
+        return new LanguageModelGrammar(Grammar.Create(backoffNode + 1, arcs, finals), skipped);
     }
 
     private static float Ln(float log10) => (float)(log10 * s_ln10);

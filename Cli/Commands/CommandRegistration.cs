@@ -29,8 +29,15 @@ internal static class CommandRegistration
             .WithDescription("Forced alignment of a WAV file to its transcript: phone and word segments and frame labels.")
             .WithExample("align", "--model", "out/baseline.adm", "--wav", "a.wav", "--text", "three one four", "--json");
         config.AddCommand<DecodeCommand>("decode")
-            .WithDescription("Recognise a WAV file as a stream with a word loop (--grammar), phrase list (--phrases) or ARPA bigram LM (--lm); partials, words, times, confidences.")
+            .WithDescription("Recognise a WAV file as a stream with a word loop (--grammar), phrase list (--phrases) or ARPA bigram LM (--lm, words without a pronunciation skipped); partials, words, times, confidences.")
             .WithExample("decode", "--model", "out/en-8k.adm", "--wav", "a.wav", "--grammar", "zero one two three four five six seven eight nine", "--json");
+        config.AddBranch("lm", lm =>
+        {
+            lm.SetDescription("Language models for decoding.");
+            lm.AddCommand<LmBuildCommand>("build")
+                .WithDescription("Build an ARPA back-off n-gram model (Witten-Bell, order 1 to 3) from a file of sentences.")
+                .WithExample("lm", "build", "--text", "../shared/data/an4/etc/an4_train.transcription", "--order", "2", "--out", "out/an4.arpa");
+        });
         config.AddBranch("model", model =>
         {
             model.SetDescription("Maintain model artifacts.");

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Acoustic.Lexicon;
 
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>
-/// <c>acoustic decode</c>: recognises one WAV file with a word-loop grammar or a phrase list, feeding the audio in
-/// chunks as a live stream would, and prints the partial results seen on the way and the final words with times.
+/// <c>acoustic decode</c>: recognises one WAV file with a word-loop grammar, a phrase list or an ARPA language model,
+/// feeding the audio in chunks as a live stream would, and prints the partial results seen on the way and the final
+/// words with times. Language-model words the lexicon lacks are skipped with a warning on stderr.
 /// </summary>
 internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 {
@@ -37,16 +39,32 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
             : ChunkMs <= 0 ? ValidationResult.Error("--chunk-ms must be positive.")
             : base.Validate();
 
-        public Grammar BuildGrammar() =>
-            Grammar is not null ? Acoustic.Decoding.Grammar.WordLoop(Grammar.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            : Phrases is not null ? Acoustic.Decoding.Grammar.PhraseList(Phrases.Split('|'))
-            : ArpaLanguageModel.Load(Lm!).ToGrammar(LmWeight);
+        /// <summary>
+        /// The grammar asked for and the language-model words left out of it for want of a pronunciation (word loops
+        /// and phrase lists stay strict: an unknown word there is an error when the graph is built).
+        /// </summary>
+        public (Grammar Grammar, IReadOnlyList<string> SkippedLmWords) BuildGrammar(PronunciationLexicon lexicon)
+        {
+            if (Lm is null)
+            {
+                return (Grammar is not null
+                    ? Acoustic.Decoding.Grammar.WordLoop(Grammar.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                    : Acoustic.Decoding.Grammar.PhraseList(Phrases!.Split('|')), []);
+            }
+            var lm = ArpaLanguageModel.Load(Lm).ToGrammar(LmWeight, lexicon.Contains);
+            return (lm.Grammar, lm.SkippedWords);
+        }
     }
+
+    private const int MaxWordsNamed = 20;
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var scorer = settings.LoadScorer();
-        var graph = DecodingGraph.Build(settings.BuildGrammar(), settings.LoadLexicon(), settings.GraphOptions());
+        var lexicon = settings.LoadLexicon();
+        var (grammar, skipped) = settings.BuildGrammar(lexicon);
+        WarnSkipped(skipped);
+        var graph = DecodingGraph.Build(grammar, lexicon, settings.GraphOptions());
         var samples = settings.ReadAudio(settings.Wav, scorer.SampleRate);
         var recognizer = new StreamingRecognizer(scorer, graph, new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive });
 
@@ -86,10 +104,24 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
             audio_seconds = audioSeconds,
             real_time_factor = seconds / Math.Max(audioSeconds, 1e-9),
             graph_states = graph.NodeCount,
+            skipped_lm_words = skipped,
             priors = scorer.Priors.Source,
         };
         JsonOutput.Print(settings.Json, summary, () =>
             AnsiConsole.MarkupLineInterpolated($"[bold]{result.Text}[/]  ({audioSeconds:F2} s audio, RTF {seconds / Math.Max(audioSeconds, 1e-9):F4})"));
         return 0;
+    }
+
+    // On stderr, so that --json output stays clean; the first words only when there are many (the JSON has them all).
+    private static void WarnSkipped(IReadOnlyList<string> skipped)
+    {
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+        var named = string.Join(", ", skipped.Take(MaxWordsNamed));
+        var more = skipped.Count > MaxWordsNamed ? $", … ({skipped.Count - MaxWordsNamed} more)" : "";
+        ConsoleProgress.Stderr.MarkupLineInterpolated(
+            $"[yellow]warning:[/] {skipped.Count} LM words have no pronunciation and are skipped: {named}{more}");
     }
 }

@@ -21,6 +21,12 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
     [CommandOption("--self-loop <P>"), Description("HMM self-loop probability."), DefaultValue(0.5)]
     public double SelfLoop { get; init; } = 0.5;
 
+    [CommandOption("--word-penalty <LOGP>"), Description("Log weight added for every word recognised (negative: fewer, longer words)."), DefaultValue(0f)]
+    public float WordPenalty { get; init; }
+
+    [CommandOption("--silence-penalty <LOGP>"), Description("Log weight added each time optional silence is entered (negative: fewer pauses)."), DefaultValue(0f)]
+    public float SilencePenalty { get; init; }
+
     [CommandOption("--normalize-rms <LEVEL>"), Description("Scale each whole file to this RMS level (e.g. 0.08) before use; offline only.")]
     public double? NormalizeRms { get; init; }
 
@@ -44,7 +50,8 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
         return samples;
     }
 
-    public DecodingGraphOptions GraphOptions() => new() { SelfLoopProbability = SelfLoop };
+    public DecodingGraphOptions GraphOptions() =>
+        new() { SelfLoopProbability = SelfLoop, WordInsertionLogPenalty = WordPenalty, SilenceLogPenalty = SilencePenalty };
 
     public PronunciationLexicon LoadLexicon() => PronunciationLexicon.LoadShared(Lexicon);
 

@@ -1,3 +1,5 @@
+using AcousticDistill.Acoustic.Lexicon;
+
 namespace AcousticDistill.Acoustic.Tests.Decoding;
 
 public sealed class ArpaLanguageModelTests
@@ -72,6 +74,64 @@ public sealed class ArpaLanguageModelTests
         var lm = ArpaLanguageModel.Parse(new StringReader(Arpa(likely)), "test.arpa");
 
         Assert.Equal($"three {likely}", Decode(lm));
+    }
+
+    // "eleven" is in the model, as a word and as a history, but not in the digits lexicon.
+    private const string WithEleven = """
+        \data\
+        ngram 1=5
+        ngram 2=3
+
+        \1-grams:
+        -1.0 </s>
+        -99 <s> -0.3
+        -0.6 three -0.5
+        -0.6 one -0.2
+        -0.6 eleven -0.2
+
+        \2-grams:
+        -0.1 <s> three
+        -0.3 three eleven
+        -0.2 eleven one
+
+        \end\
+        """;
+
+    [Fact]
+    public void ToGrammar_WordsTheLexiconLacks_AreSkippedWithTheirArcsAndNamed()
+    {
+        var lexicon = TestLexicon.Digits();
+        var lm = ArpaLanguageModel.Parse(new StringReader(WithEleven), "test.arpa");
+
+        var result = lm.ToGrammar(1f, lexicon.Contains);
+
+        Assert.Equal(["eleven"], result.SkippedWords);
+        Assert.Equal(["one", "three"], result.Grammar.Words.Order());
+        Assert.Equal(lm.ToGrammar().NodeCount - 1, result.Grammar.NodeCount); // eleven's history node is gone
+        var graph = DecodingGraph.Build(result.Grammar, lexicon);
+        var decoder = new BeamSearchDecoder(graph, s_timing, PhoneSet.ClassCount);
+        decoder.AcceptScores(TestLexicon.Scores(TestLexicon.FrameClasses(("sil", 6), ("th", 6), ("r", 6), ("iy", 6), ("w", 6), ("ah", 9), ("n", 6), ("sil", 6))));
+        Assert.Equal("three one", decoder.Finish().Text);
+    }
+
+    [Fact]
+    public void ToGrammar_Strict_StillFailsOnTheUnknownWordWhenCompiled()
+    {
+        var lm = ArpaLanguageModel.Parse(new StringReader(WithEleven), "test.arpa");
+
+        var error = Assert.Throws<UnknownWordException>(() => DecodingGraph.Build(lm.ToGrammar(), TestLexicon.Digits()));
+
+        Assert.Equal("eleven", error.Word);
+    }
+
+    [Fact]
+    public void ToGrammar_NoWordKnown_IsAClearError()
+    {
+        var lm = ArpaLanguageModel.Parse(new StringReader(WithEleven), "test.arpa");
+
+        var error = Assert.Throws<ArgumentException>(() => lm.ToGrammar(1f, _ => false));
+
+        Assert.Contains("None of the 3 words of the language model has a pronunciation", error.Message);
     }
 
     [Theory]

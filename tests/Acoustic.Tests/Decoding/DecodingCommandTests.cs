@@ -58,6 +58,40 @@ public sealed class DecodingCommandTests : IDisposable
     }
 
     [Fact]
+    public void Decode_LmWithWordsTheLexiconLacks_WarnsNamingThemAndDecodes()
+    {
+        var lm = Path.Combine(_folder.Path, "lm.arpa");
+        File.WriteAllText(lm, "\\data\\\nngram 1=6\n\n\\1-grams:\n-1 </s>\n-99 <s> 0\n-0.6 one 0\n-0.6 two 0\n"
+                              + "-0.9 eleven 0\n-0.9 aardvark 0\n\n\\end\\\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("decode", "--model", _model, "--wav", _wav, "--lm", lm, "--lexicon", _lexicon, "--json");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("warning: 2 LM words have no pronunciation and are skipped: aardvark, eleven", stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(["aardvark", "eleven"], json.GetProperty("skipped_lm_words").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
+    public void Decode_HugeWordPenalty_RecognisesNoWords()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("decode", "--model", _model, "--wav", _wav, "--grammar", "one two three", "--lexicon", _lexicon,
+                                                   "--word-penalty", "-100000", "--silence-penalty", "-1", "--json");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("", JsonDocument.Parse(stdout).RootElement.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Decode_NonFiniteWordPenalty_IsAClearError()
+    {
+        var (exit, _, stderr) = CliRunner.Run("decode", "--model", _model, "--wav", _wav, "--grammar", "one two", "--lexicon", _lexicon, "--word-penalty", "NaN");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("penalties finite", stderr);
+    }
+
+    [Fact]
     public void Decode_NeitherGrammarNorPhrases_SaysWhatIsMissing()
     {
         var (exit, _, stderr) = CliRunner.Run("decode", "--model", _model, "--wav", _wav);
