@@ -19,10 +19,7 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
         {
             throw new ArgumentException($"DevEvery must be 0 or more, got {options.DevEvery}.");
         }
-        if (options.TelephoneChannel && sampleRate != Augmentation.TelephoneChannel.SampleRate)
-        {
-            throw new ArgumentException($"A telephone-channel import writes {Augmentation.TelephoneChannel.SampleRate} Hz audio, but the aligner's model is {sampleRate} Hz.");
-        }
+        var outputRate = options.TelephoneChannel ? Augmentation.TelephoneChannel.SampleRate : sampleRate;
         Directory.CreateDirectory(options.OutputDirectory);
         var entries = new List<UtteranceEntry>();
         var failed = new List<string>();
@@ -36,7 +33,7 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
             var split = SplitOf(file, options, ref trainIndex);
             try
             {
-                var samples = ReadSamples(file, options);
+                var samples = file.ReadSamples(sampleRate);
                 if (options.NormalizeRms is { } level)
                 {
                     LevelNormalization.ToRms(samples, level);
@@ -49,8 +46,15 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
                 }
                 scores.Add(alignment.LogScorePerFrame);
                 seconds += samples.Length / (double)sampleRate;
-                entries.Add(CorpusWriter.Write(options.OutputDirectory, split, file.Speaker, file.UtteranceId, samples, sampleRate,
-                    alignment.Phones, alignment.Words, string.Join(' ', alignment.Words.Select(w => w.Label))));
+                var (phones, words) = (alignment.Phones, alignment.Words);
+                if (options.TelephoneChannel)
+                {
+                    // Aligned on the wide-band audio (more evidence, and a wide-band model may align), written narrow-band.
+                    samples = Augmentation.TelephoneChannel.Apply(samples, sampleRate);
+                    (phones, words) = (Rescale(phones, sampleRate, outputRate, samples.Length), Rescale(words, sampleRate, outputRate, samples.Length));
+                }
+                entries.Add(CorpusWriter.Write(options.OutputDirectory, split, file.Speaker, file.UtteranceId, samples, outputRate,
+                    phones, words, string.Join(' ', words.Select(w => w.Label))));
             }
             catch (Exception ex) when (ex is InvalidDataException or AudioFormatException or ArgumentException or FileNotFoundException)
             {
@@ -61,21 +65,18 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
                 progress?.Invoke(i + 1, files.Count);
             }
         }
-        var included = options.IncludeCorpus is null ? 0 : CopyCorpus(options.IncludeCorpus, options.OutputDirectory, entries);
-        new CorpusManifest(options.Name, sampleRate, options.Source, entries).Save(options.OutputDirectory);
+        var included = options.IncludeCorpus is null ? 0 : CopyCorpus(options.IncludeCorpus, options.OutputDirectory, entries, outputRate);
+        new CorpusManifest(options.Name, outputRate, options.Source, entries).Save(options.OutputDirectory);
         var counts = Enum.GetValues<CorpusSplit>().ToDictionary(s => s, s => entries.Count(e => e.Split == s));
         return new TranscribedImportReport(counts, failed, included, scores.Count == 0 ? 0 : scores.Average(), seconds);
     }
 
-    private float[] ReadSamples(TranscribedFile file, TranscribedImportOptions options)
-    {
-        if (!options.TelephoneChannel)
-        {
-            return file.ReadSamples(sampleRate);
-        }
-        var (samples, rate) = file.ReadSamplesAtItsRate();
-        return Augmentation.TelephoneChannel.Apply(samples, rate);
-    }
+    // Segment boundaries at another rate; the last one ends exactly where the resampled audio does.
+    private static IReadOnlyList<TimedSegment> Rescale(IReadOnlyList<TimedSegment> segments, int fromRate, int toRate, long length) =>
+        segments.Select((s, i) => new TimedSegment(
+            s.StartSample * toRate / fromRate,
+            i == segments.Count - 1 ? length : Math.Min(length, s.EndSample * toRate / fromRate),
+            s.Label)).ToArray();
 
     private static CorpusSplit SplitOf(TranscribedFile file, TranscribedImportOptions options, ref int trainIndex)
     {
@@ -95,12 +96,12 @@ public sealed class TranscribedCorpusImporter(ForcedAligner aligner, int sampleR
     }
 
     // Copies another corpus's train and dev utterances (files and entries) into the output corpus.
-    private int CopyCorpus(string source, string destination, List<UtteranceEntry> entries)
+    private static int CopyCorpus(string source, string destination, List<UtteranceEntry> entries, int outputRate)
     {
         var manifest = CorpusManifest.Load(source);
-        if (manifest.SampleRate != sampleRate)
+        if (manifest.SampleRate != outputRate)
         {
-            throw new InvalidDataException($"Corpus '{source}' is {manifest.SampleRate} Hz but this import is {sampleRate} Hz.");
+            throw new InvalidDataException($"Corpus '{source}' is {manifest.SampleRate} Hz but this import is {outputRate} Hz.");
         }
         var taken = entries.Select(e => e.AudioPath).ToHashSet(StringComparer.Ordinal);
         var copied = 0;

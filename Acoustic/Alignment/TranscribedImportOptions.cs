@@ -31,8 +31,9 @@ public sealed record TranscribedImportOptions
     public double? NormalizeRms { get; init; }
 
     /// <summary>
-    /// Pass each file through <see cref="Augmentation.TelephoneChannel"/> (8 kHz, voice band, G.711) before alignment and
-    /// writing: how a narrow-band corpus is made from wide-band recordings. The aligner must then work at 8 kHz.
+    /// Write each file as heard through <see cref="Augmentation.TelephoneChannel"/> (8 kHz, voice band, G.711): how a
+    /// narrow-band corpus is made from wide-band recordings. Alignment happens before, at the aligner's rate (a wide-band
+    /// model aligns the wide-band audio; the times are then rescaled to 8 kHz).
     /// </summary>
     public bool TelephoneChannel { get; init; }
 

@@ -7,7 +7,8 @@ namespace AcousticDistill.Cli.Commands;
 /// <c>acoustic corpus import-an4</c>: the CMU AN4 database (headerless big-endian 16 kHz audio, sphinx file-id and
 /// transcription lists, speaker = folder) force-aligned with a model into a phone-aligned corpus: AN4 train minus a
 /// few held-out speakers is train, those speakers are dev, AN4's standard test set is test. With
-/// <c>--telephone</c> every file first goes through an 8 kHz telephone channel (for the 8 kHz family).
+/// <c>--telephone</c> every file is written as heard through an 8 kHz telephone channel (for the 8 kHz family), aligned
+/// before that by the model at its own rate.
 /// </summary>
 internal sealed class CorpusImportAn4Command : Command<CorpusImportAn4Command.Settings>
 {
@@ -22,7 +23,7 @@ internal sealed class CorpusImportAn4Command : Command<CorpusImportAn4Command.Se
         [CommandOption("--dev-every <N>"), Description("Every N-th training speaker (in name order) forms the dev split."), DefaultValue(8)]
         public int DevEvery { get; init; } = 8;
 
-        [CommandOption("--telephone"), Description("Pass the audio through an 8 kHz telephone channel (voice band, G.711 μ-law); needs an 8 kHz --model.")]
+        [CommandOption("--telephone"), Description("Write the audio as heard through an 8 kHz telephone channel (voice band, G.711 μ-law); alignment happens first, at the --model's rate.")]
         public bool Telephone { get; init; }
 
         [CommandOption("--min-score <S>"), Description("Leave out files whose alignment scores below S per frame.")]
@@ -65,7 +66,7 @@ internal sealed class CorpusImportAn4Command : Command<CorpusImportAn4Command.Se
         var summary = new
         {
             corpus = settings.Out,
-            sample_rate = scorer.SampleRate,
+            sample_rate = settings.Telephone ? Acoustic.Augmentation.TelephoneChannel.SampleRate : scorer.SampleRate,
             telephone = settings.Telephone,
             utterances = report.Utterances.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
             dev_speakers = options.DevSpeakers.Order(StringComparer.Ordinal),

@@ -21,8 +21,8 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
     [CommandOption("--self-loop <P>"), Description("HMM self-loop probability."), DefaultValue(0.5)]
     public double SelfLoop { get; init; } = 0.5;
 
-    [CommandOption("--word-penalty <LOGP>"), Description("Log weight added for every word recognised (negative: fewer, longer words)."), DefaultValue(0f)]
-    public float WordPenalty { get; init; }
+    [CommandOption("--word-penalty <LOGP>"), Description("Log weight added for every word recognised (negative: fewer, longer words; default: the model's tuned value, else 0).")]
+    public float? WordPenalty { get; init; }
 
     [CommandOption("--silence-penalty <LOGP>"), Description("Log weight added each time optional silence is entered (negative: fewer pauses)."), DefaultValue(0f)]
     public float SilencePenalty { get; init; }
@@ -50,8 +50,9 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
         return samples;
     }
 
-    public DecodingGraphOptions GraphOptions() =>
-        new() { SelfLoopProbability = SelfLoop, WordInsertionLogPenalty = WordPenalty, SilenceLogPenalty = SilencePenalty };
+    /// <summary>Graph options from the flags; the word penalty falls back to the model's tuned one (<paramref name="tuned"/>), else 0.</summary>
+    public DecodingGraphOptions GraphOptions(DecodingDefaults? tuned = null) =>
+        new() { SelfLoopProbability = SelfLoop, WordInsertionLogPenalty = WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f, SilenceLogPenalty = SilencePenalty };
 
     public PronunciationLexicon LoadLexicon() => PronunciationLexicon.LoadShared(Lexicon);
 

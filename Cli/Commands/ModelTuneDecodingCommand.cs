@@ -15,16 +15,12 @@ internal sealed class ModelTuneDecodingCommand : Command<ModelTuneDecodingComman
         [CommandOption("--out <FILE>"), Description("Where to write the tuned artifact (default: rewrite --model in place).")]
         public string? Out { get; init; }
 
-        [CommandOption("--max-active <N>"), Description("Most HMM states kept per frame while tuning (stored too)."), DefaultValue(7000)]
-        public int MaxActive { get; init; } = 7000;
-
         [CommandOption("--allow-test"), Description("Tune on the test split anyway (its figures then mean nothing: only for experiments).")]
         public bool AllowTest { get; init; }
 
         public override ValidationResult Validate() =>
             base.Validate() is { Successful: false } failed ? failed
             : CorpusSplit == CorpusSplit.Test && !AllowTest ? ValidationResult.Error("Decoding is tuned on a dev split, not on test (--allow-test overrides, for experiments only).")
-            : MaxActive < 1 ? ValidationResult.Error("--max-active must be at least 1.")
             : ValidationResult.Success();
     }
 
@@ -36,11 +32,11 @@ internal sealed class ModelTuneDecodingCommand : Command<ModelTuneDecodingComman
         var dev = ConsoleProgress.Run("scoring", 1, update =>
             CorpusRecognizer.ScoreSplit(scorer, settings.Corpus, settings.CorpusSplit, settings.Limit, (done, total) => update(0, $"{done}/{total} utterances")));
         var tuner = new DecodingTuner(penalty => settings.BuildGraph(grammar, penalty), FrameTiming.Of(scorer.Metadata.Features), scorer.Classes,
-                                      settings.MaxActive, threads: Math.Max(1, settings.Threads));
+                                      settings.MaxActive ?? 7000, threads: Math.Max(1, settings.Threads));
         var (best, trials) = tuner.Tune(dev, trial => Console.Error.WriteLine(
             $"  scale {trial.AcousticScale,5:0.###}  penalty {trial.WordInsertionPenalty,4:0.#}  beam {trial.Beam,4:0.#}  WER {trial.Wer:P2}  sentences {trial.SentenceAccuracy:P1}"));
         var split = settings.CorpusSplit.ToString().ToLowerInvariant();
-        var defaults = new DecodingDefaults(best.AcousticScale, best.WordInsertionPenalty, best.Beam, settings.MaxActive,
+        var defaults = new DecodingDefaults(best.AcousticScale, best.WordInsertionPenalty, best.Beam, settings.MaxActive ?? 7000,
             $"{Path.GetFileName(Path.GetFullPath(settings.Corpus).TrimEnd(Path.DirectorySeparatorChar))} {split} ({dev.Count} utterances), {settings.TaskName}: WER {best.Wer:0.0000}");
         var output = settings.Out ?? settings.Model;
         ModelArtifact.Save(output, artifact.Model, artifact.Metadata with { Decoding = defaults });

@@ -13,15 +13,6 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
 {
     public sealed class Settings : CorpusRecognitionSettings
     {
-        [CommandOption("--word-penalty <P>"), Description("Log weight per word (default: the model's tuned value, else 0).")]
-        public float? WordPenalty { get; init; }
-
-        [CommandOption("--beam <B>"), Description("Beam width (default: the model's tuned value, else 16).")]
-        public float? Beam { get; init; }
-
-        [CommandOption("--max-active <N>"), Description("Most HMM states kept per frame (default: the model's tuned value, else 7000).")]
-        public int? MaxActive { get; init; }
-
         [CommandOption("--hypotheses <FILE>"), Description("Also write each utterance's reference and hypothesis (JSON lines).")]
         public string? Hypotheses { get; init; }
     }
@@ -33,7 +24,7 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
         var tuned = artifact.Metadata.Decoding;
         var scale = settings.AcousticScale ?? tuned?.AcousticScale ?? 1f;
         var penalty = settings.WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f;
-        var options = new DecoderOptions { Beam = settings.Beam ?? tuned?.Beam ?? 16f, MaxActive = settings.MaxActive ?? tuned?.MaxActive ?? 7000 };
+        var options = settings.DecoderOptions(tuned);
         options.Validate();
         var scorer = settings.ScorerOf(artifact, acousticScale: 1f);
         var graph = settings.BuildGraph(settings.BuildGrammar(), penalty);

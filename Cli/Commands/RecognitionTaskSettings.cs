@@ -1,0 +1,75 @@
+using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Acoustic.Lexicon;
+
+namespace AcousticDistill.Cli.Commands;
+
+/// <summary>
+/// Options of the verbs that recognise speech (decode, score, tune-decoding): what may be said (a word loop, a phrase
+/// list or an ARPA language model) and how the search is pruned. Unset pruning options fall back to the model's tuned
+/// decoding defaults.
+/// </summary>
+internal class RecognitionTaskSettings : DecodeModelSettings
+{
+    private const int MaxWordsNamed = 20;
+
+    [CommandOption("--grammar <WORDS>"), Description("Words that may follow each other in any order, e.g. \"zero one two\".")]
+    public string? Grammar { get; init; }
+
+    [CommandOption("--phrases <LIST>"), Description("Exactly one of these phrases, separated by '|', e.g. \"zero|one|two\".")]
+    public string? Phrases { get; init; }
+
+    [CommandOption("--lm <FILE>"), Description("ARPA language model (used up to bigrams); its words the lexicon lacks are skipped with a warning.")]
+    public string? Lm { get; init; }
+
+    [CommandOption("--lm-weight <W>"), Description("Language-model weight against acoustic scores (the acoustic scale is what is tuned against it)."), DefaultValue(1f)]
+    public float LmWeight { get; init; } = 1f;
+
+    [CommandOption("--beam <B>"), Description("Beam width, log score (default: the model's tuned value, else 16).")]
+    public float? Beam { get; init; }
+
+    [CommandOption("--max-active <N>"), Description("Most HMM states kept per frame (default: the model's tuned value, else 7000).")]
+    public int? MaxActive { get; init; }
+
+    public override ValidationResult Validate() =>
+        new[] { Grammar, Phrases, Lm }.Count(g => g is not null) != 1 ? ValidationResult.Error("Give exactly one of --grammar, --phrases or --lm.")
+        : Beam is { } b && !(b > 0) ? ValidationResult.Error("--beam must be positive.")
+        : MaxActive is < 1 ? ValidationResult.Error("--max-active must be at least 1.")
+        : base.Validate();
+
+    /// <summary>What is recognised against, in words, for reports.</summary>
+    public string TaskName => Lm is not null ? $"lm {Path.GetFileName(Lm)} (weight {LmWeight})" : Grammar is not null ? $"grammar \"{Grammar}\"" : $"phrases \"{Phrases}\"";
+
+    /// <summary>Pruning from the options, else the model's tuned defaults, else the decoder's.</summary>
+    public DecoderOptions DecoderOptions(DecodingDefaults? tuned) =>
+        new() { Beam = Beam ?? tuned?.Beam ?? 16f, MaxActive = MaxActive ?? tuned?.MaxActive ?? 7000 };
+
+    /// <summary>
+    /// The grammar asked for; language-model words without a pronunciation are left out with a warning on stderr (word
+    /// loops and phrase lists stay strict: an unknown word there is an error when the graph is built).
+    /// </summary>
+    public (Grammar Grammar, IReadOnlyList<string> SkippedLmWords) BuildGrammar(PronunciationLexicon lexicon)
+    {
+        if (Lm is null)
+        {
+            return (Grammar is not null
+                ? Acoustic.Decoding.Grammar.WordLoop(Grammar.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                : Acoustic.Decoding.Grammar.PhraseList(Phrases!.Split('|')), []);
+        }
+        var lm = ArpaLanguageModel.Load(Lm).ToGrammar(LmWeight, lexicon.Contains);
+        WarnSkipped(lm.SkippedWords);
+        return (lm.Grammar, lm.SkippedWords);
+    }
+
+    // On stderr, so that --json output stays clean; the first words only when there are many (the JSON has them all).
+    private static void WarnSkipped(IReadOnlyList<string> skipped)
+    {
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+        var named = string.Join(", ", skipped.Take(MaxWordsNamed));
+        var more = skipped.Count > MaxWordsNamed ? $", … ({skipped.Count - MaxWordsNamed} more)" : "";
+        ConsoleProgress.Stderr.MarkupLineInterpolated(
+            $"[yellow]warning:[/] {skipped.Count} LM words have no pronunciation and are skipped: {named}{more}");
+    }
+}
