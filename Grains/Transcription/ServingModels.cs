@@ -42,7 +42,10 @@ public sealed class ServingModels(
     {
         var bytes = await store.GetAsync(versionId);
         var artifact = ModelArtifact.Deserialize(bytes, $"model {versionId}");
-        var scorer = new AcousticScorer(artifact, new AcousticScoringOptions { AcousticScale = options.Value.AcousticScale });
+        var scorer = new AcousticScorer(artifact, new AcousticScoringOptions
+        {
+            AcousticScale = options.Value.AcousticScale ?? artifact.Metadata.Decoding?.AcousticScale ?? 1f,
+        });
         logger.LogInformation("Family {Family}: loaded serving version {Version} ({Rate} Hz, priors: {Priors})",
             family, versionId, scorer.SampleRate, scorer.Priors.Source);
         return new ServingModel(family, versionId, scorer);

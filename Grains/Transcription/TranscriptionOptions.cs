@@ -16,20 +16,29 @@ public sealed class TranscriptionOptions
     /// <summary>An ARPA language model to use instead of <see cref="DefaultWords"/> (unigrams and bigrams are used).</summary>
     public string? LanguageModel { get; set; }
 
+    /// <summary>
+    /// ARPA language models per family (family → path), overriding <see cref="LanguageModel"/> for that family's streams
+    /// without a phrase list: how a deployment serves a task such as AN4's on one family and digits on another.
+    /// </summary>
+    public Dictionary<string, string> LanguageModels { get; set; } = [];
+
     /// <summary>Weight of the language model against acoustic scores.</summary>
     public float LanguageModelWeight { get; set; } = 1f;
 
     /// <summary>CMUdict-format lexicon; null = Debian's pocketsphinx-en-us CMUdict.</summary>
     public string? Lexicon { get; set; }
 
-    /// <summary>Beam width (log score).</summary>
-    public float Beam { get; set; } = 14f;
+    /// <summary>Beam width (log score); null: the serving model's tuned value, else 14.</summary>
+    public float? Beam { get; set; }
 
-    /// <summary>Most HMM states kept per frame.</summary>
-    public int MaxActive { get; set; } = 3000;
+    /// <summary>Most HMM states kept per frame; null: the serving model's tuned value, else 3000.</summary>
+    public int? MaxActive { get; set; }
 
-    /// <summary>Weight of acoustic scores against transitions and grammar.</summary>
-    public float AcousticScale { get; set; } = 1f;
+    /// <summary>Weight of acoustic scores against transitions and grammar; null: the serving model's tuned value, else 1.</summary>
+    public float? AcousticScale { get; set; }
+
+    /// <summary>Log weight per recognised word; null: the serving model's tuned value, else 0.</summary>
+    public float? WordPenalty { get; set; }
 
     /// <summary>Endpoint rules (Kaldi-like trailing-silence rules).</summary>
     public EndpointSettings Endpoint { get; set; } = new();
@@ -53,13 +62,18 @@ public sealed class TranscriptionOptions
         {
             throw new InvalidOperationException("Transcription:Families needs at least one family with a sample rate of 1000 Hz or more.");
         }
-        if (Beam <= 0 || MaxActive <= 0 || AcousticScale <= 0 || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero)
+        if (Beam <= 0 || MaxActive <= 0 || AcousticScale <= 0 || WordPenalty is { } p && !float.IsFinite(p)
+            || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero)
         {
-            throw new InvalidOperationException("Transcription: Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive.");
+            throw new InvalidOperationException("Transcription: Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive, WordPenalty finite.");
         }
         if (AgreementSampleRate is < 0 or > 1)
         {
             throw new InvalidOperationException($"Transcription:AgreementSampleRate must be in [0, 1], got {AgreementSampleRate}.");
+        }
+        if (LanguageModels.FirstOrDefault(l => !Families.ContainsKey(l.Key) || string.IsNullOrWhiteSpace(l.Value)) is { Key: not null } bad)
+        {
+            throw new InvalidOperationException($"Transcription:LanguageModels:{bad.Key} names no configured family or no file (families: {string.Join(", ", Families.Keys)}).");
         }
         if (LanguageModel is null && DefaultWords.Count == 0)
         {

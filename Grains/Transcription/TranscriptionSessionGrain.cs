@@ -108,8 +108,12 @@ public sealed class TranscriptionSessionGrain(
     private void Open(ServingModel model, RecognitionConfig config, int streamRate)
     {
         var settings = options.Value;
-        _stream = new LiveStream(model, graphs.For(config.PhraseList), streamRate, settings.Endpoint.ToRules(),
-            new DecoderOptions { Beam = settings.Beam, MaxActive = settings.MaxActive }, agreement.Observe, wordTimes: config.Words);
+        // Unset settings take the serving model's decoding defaults (chosen on a dev set when it was built).
+        var tuned = model.Scorer.Metadata.Decoding;
+        var graph = graphs.For(_family, config.PhraseList, settings.WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f);
+        _stream = new LiveStream(model, graph, streamRate, settings.Endpoint.ToRules(),
+            new DecoderOptions { Beam = settings.Beam ?? tuned?.Beam ?? 14f, MaxActive = settings.MaxActive ?? tuned?.MaxActive ?? 3000 },
+            agreement.Observe, wordTimes: config.Words);
     }
 
     // Switches to the family's serving version between chunks, then decodes one chunk.

@@ -32,8 +32,8 @@ public sealed class LiveStreamWordsTests
         var root = RepositoryRoot();
         var artifact = ModelArtifact.Load(Path.Combine(root, "models", "en-16k.admodel"));
         var model = new ServingModel("en-16k", "v1", new AcousticScorer(artifact));
-        using var graphs = new RecognitionGraphs(Options.Create(new TranscriptionOptions()));
-        var graph = graphs.Default;
+        using var graphs = new RecognitionGraphs(Options.Create(new TranscriptionOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<RecognitionGraphs>.Instance);
+        var graph = graphs.Default("en-16k");
         var speech = WavDecoder.DecodeFile(Path.Combine(root, "tests", "Acoustic.Tests", "Fixtures", "fbank", "speech_16k.wav"), 16_000);
         var stream = new LiveStream(model, graph, 16_000, new TranscriptionOptions().Endpoint.ToRules(), new DecoderOptions(),
             wordTimes: wordTimes);
