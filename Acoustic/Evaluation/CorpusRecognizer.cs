@@ -52,10 +52,18 @@ public sealed class CorpusRecognizer(DecodingGraph graph, FrameTiming timing, in
                                                             Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scorer);
+        return ScoreSplit(samples => scorer.ScoreAudio(samples), scorer.SampleRate, corpusDirectory, split, limit, progress);
+    }
+
+    /// <summary>As above, with any scorer of whole utterances at <paramref name="sampleRate"/> (e.g. an ensemble).</summary>
+    public static IReadOnlyList<ScoredUtterance> ScoreSplit(Func<float[], float[]> score, int sampleRate, string corpusDirectory, CorpusSplit split,
+                                                            int? limit = null, Action<int, int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(score);
         var manifest = CorpusManifest.Load(corpusDirectory);
-        if (manifest.SampleRate != scorer.SampleRate)
+        if (manifest.SampleRate != sampleRate)
         {
-            throw new InvalidDataException($"Corpus '{corpusDirectory}' is {manifest.SampleRate} Hz but the model is {scorer.SampleRate} Hz.");
+            throw new InvalidDataException($"Corpus '{corpusDirectory}' is {manifest.SampleRate} Hz but the model is {sampleRate} Hz.");
         }
         var entries = manifest.InSplit(split).Take(limit ?? int.MaxValue).ToArray();
         if (entries.Length == 0)
@@ -65,8 +73,8 @@ public sealed class CorpusRecognizer(DecodingGraph graph, FrameTiming timing, in
         var scored = new ScoredUtterance[entries.Length];
         for (var i = 0; i < entries.Length; i++)
         {
-            var samples = WavDecoder.DecodeFile(Path.Combine(corpusDirectory, entries[i].AudioPath), scorer.SampleRate);
-            scored[i] = new ScoredUtterance(entries[i], scorer.ScoreAudio(samples));
+            var samples = WavDecoder.DecodeFile(Path.Combine(corpusDirectory, entries[i].AudioPath), sampleRate);
+            scored[i] = new ScoredUtterance(entries[i], score(samples));
             progress?.Invoke(i + 1, entries.Length);
         }
         return scored;

@@ -36,8 +36,11 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
     [CommandOption("--json"), Description("Print the result as JSON on stdout.")]
     public bool Json { get; init; }
 
+    /// <summary>False for verbs that can score with something else than one model (an ensemble).</summary>
+    protected virtual bool ModelRequired => true;
+
     public override Spectre.Console.ValidationResult Validate() =>
-        string.IsNullOrEmpty(Model) ? Spectre.Console.ValidationResult.Error("--model is required.") : base.Validate();
+        ModelRequired && string.IsNullOrEmpty(Model) ? Spectre.Console.ValidationResult.Error("--model is required.") : base.Validate();
 
     /// <summary>Decodes a WAV file at <paramref name="rate"/>, level-normalised when asked.</summary>
     public float[] ReadAudio(string path, int rate)

@@ -6,7 +6,7 @@ namespace AcousticDistill.Cli.Commands;
 /// </summary>
 internal sealed class EnsembleTrainCommand : Command<EnsembleTrainCommand.Settings>
 {
-    public sealed class Settings : ModelShapeSettings
+    public sealed class Settings : FeatureTrainingSettings
     {
         [CommandOption("--members <N>"), Description("Number of teachers."), DefaultValue(4)]
         public int Members { get; init; } = 4;
@@ -37,11 +37,8 @@ internal sealed class EnsembleTrainCommand : Command<EnsembleTrainCommand.Settin
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var features = CorpusPreparation.FeaturesFor(settings.Corpus, settings.Bins);
-        using var data = UseCaseProgress.Prepare(new CorpusPreparationOptions
-        {
-            CorpusDirectory = settings.Corpus, Features = features, Context = settings.Context, LoaderThreads = settings.Threads,
-        }, cancellationToken);
+        var features = settings.Features();
+        using var data = UseCaseProgress.Prepare(settings.Preparation(features), cancellationToken);
         Directory.CreateDirectory(settings.Out);
         var family = settings.Family ?? ModelFamily.ForSampleRate((int)features.SampleFrequency);
         var files = new List<string>();

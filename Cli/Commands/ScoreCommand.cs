@@ -13,6 +13,11 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
 {
     public sealed class Settings : CorpusRecognitionSettings
     {
+        [CommandOption("--ensemble <DIR>"), Description("Score an ensemble folder (from 'acoustic ensemble train': mean of its members' posteriors) instead of --model; decoding defaults then come from --model when given.")]
+        public string? Ensemble { get; init; }
+
+        protected override bool ModelRequired => Ensemble is null;
+
         [CommandOption("--hypotheses <FILE>"), Description("Also write each utterance's reference and hypothesis (JSON lines).")]
         public string? Hypotheses { get; init; }
     }
@@ -20,15 +25,18 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var artifact = ModelArtifact.Load(settings.Model);
-        var tuned = artifact.Metadata.Decoding;
+        var artifact = string.IsNullOrEmpty(settings.Model) ? null : ModelArtifact.Load(settings.Model);
+        var tuned = artifact?.Metadata.Decoding;
         var scale = settings.AcousticScale ?? tuned?.AcousticScale ?? 1f;
         var penalty = settings.WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f;
         var options = settings.DecoderOptions(tuned);
         options.Validate();
-        var scorer = settings.ScorerOf(artifact, acousticScale: 1f);
+        var ensemble = settings.Ensemble is null ? null : new EnsembleAudioScorer(settings.Ensemble);
+        var scorer = ensemble?.First ?? settings.ScorerOf(artifact!, acousticScale: 1f);
         var graph = settings.BuildGraph(settings.BuildGrammar(), penalty);
-        var utterances = CorpusRecognizer.ScoreSplit(scorer, settings.Corpus, settings.CorpusSplit, settings.Limit);
+        var utterances = ensemble is null
+            ? CorpusRecognizer.ScoreSplit(scorer, settings.Corpus, settings.CorpusSplit, settings.Limit)
+            : CorpusRecognizer.ScoreSplit(samples => ensemble.ScoreAudio(samples), scorer.SampleRate, settings.Corpus, settings.CorpusSplit, settings.Limit);
         var report = new CorpusRecognizer(graph, FrameTiming.Of(scorer.Metadata.Features), scorer.Classes).Recognize(utterances, scale, options);
         var seconds = clock.Elapsed.TotalSeconds;
         var audioSeconds = utterances.Sum(u => u.Entry.NumSamples) / (double)scorer.SampleRate;
@@ -47,7 +55,9 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
         var errors = report.Errors;
         var summary = new
         {
-            model = settings.Model,
+            model = settings.Ensemble ?? settings.Model,
+            ensemble_members = ensemble?.Count,
+            parameters = ensemble?.ParameterCount ?? scorer.Metadata.Architecture.ParameterCount,
             corpus = settings.Corpus,
             split = settings.CorpusSplit.ToString().ToLowerInvariant(),
             task = settings.TaskName,
