@@ -79,11 +79,11 @@ public static class An4Corpus
     {
         var trimmed = line.Trim();
         var open = trimmed.LastIndexOf('(');
-        if (open < 0 || !trimmed.EndsWith(')') || open == trimmed.Length - 2)
+        var id = open >= 0 && trimmed.EndsWith(')') ? trimmed[(open + 1)..^1].Trim() : "";
+        if (id.Length == 0)
         {
             throw new InvalidDataException($"expected 'WORDS (file-id)', got '{trimmed}'.");
         }
-        var id = trimmed[(open + 1)..^1].Trim();
         var words = trimmed[..open].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w is not "<s>" and not "</s>" and not "<sil>");
         return (id, string.Join(' ', words));
