@@ -2,8 +2,10 @@
 # The main job on the embedded default, both flows:
 #  1. learning: synthesize a small phone-aligned 16 kHz corpus from Debian's speech synthesizers, train the baseline
 #     frame classifier (3 x 1024 MLP) on it, and print its frame accuracy on the test split (held-out voices, texts);
-#  2. live: start the embedded host (Embedded/: the Gateway with a co-hosted silo, default models of both families),
-#     transcribe spoken digits through POST /v1/recognize and through the Vosk-compatible WebSocket, list the models.
+#  2. live: start the embedded host (Embedded/: the Gateway with a co-hosted silo, default models of both families;
+#     en-16k serves the AN4 task with the bigram LM in samples/an4), transcribe real speech (three AN4 test utterances,
+#     speakers no model was trained on) and synthesized digits through POST /v1/recognize and through the
+#     Vosk-compatible WebSocket, list the models.
 # Installs what it needs first. Environment: MINUTES (training speech to synthesize, default 10), THREADS (default 2),
 # OUT (default out/), PORT (Gateway, default 2700), SERVE=1 (keep the Gateway running at the end; Ctrl+C stops it).
 set -euo pipefail
@@ -27,10 +29,17 @@ echo "== live flow: Gateway (embedded) on http://127.0.0.1:${PORT:-2700}" >&2
 port="${PORT:-2700}"
 dotnet build Embedded/Embedded.csproj -c Release -v quiet -nologo
 dotnet Embedded/bin/Release/net10.0/AcousticDistill.Embedded.dll --urls "http://127.0.0.1:$port" \
-  --ModelStore:Path="$(realpath -m "$out/model-store")" --Logging:LogLevel:Default=Warning > "$out/gateway.log" 2>&1 &
+  --ModelStore:Path="$(realpath -m "$out/model-store")" --Logging:LogLevel:Default=Warning \
+  --Transcription:LanguageModels:en-16k="$(realpath samples/an4/an4-train-bigram.arpa)" > "$out/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
+echo "Real speech: CMU AN4 test speakers (samples/an4), POST /v1/recognize:"
+for wav in samples/an4/*.wav; do
+  said="$(sed -n "s/^| \`$(basename "$wav")\` | [^|]* | \(.*\) |$/\1/p" samples/an4/README.md)"
+  heard="$(curl -sf -X POST --data-binary @"$wav" "http://127.0.0.1:$port/v1/recognize" | python3 -c 'import json, sys; print(json.load(sys.stdin)["text"])')"
+  printf '  %-18s said: %-34s heard: %s\n' "$(basename "$wav" .wav)" "$said" "$heard"
+done
 echo "seven one four two" | text2wave -F 16000 -o "$out/digits.wav"
 echo "POST /v1/recognize (spoken: seven one four two):"
 curl -sf -X POST --data-binary @"$out/digits.wav" "http://127.0.0.1:$port/v1/recognize"; echo
