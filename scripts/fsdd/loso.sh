@@ -14,7 +14,10 @@
 #   BOOT_EPOCHS (6), LAYERS (2), WIDTH (512), EPOCHS (6), LR (0.1), DEV_EVERY (10), SPEAKERS (default: all in FSDD),
 #   RMS (level every FSDD file is scaled to, default 0.08; "none" to keep recorded levels),
 #   REUSE_IMPORT=1 (keep an already imported fsdd-SPEAKER corpus in WORK; retrain on it),
-#   TRAIN_ARGS (extra options for training each held-out speaker's model, e.g. "--online-mean 30"), NICE (prefix for heavy commands, default "nice -n 19"), REUSE=1 (keep trained models in WORK; only re-decode and re-time).
+#   TRAIN_ARGS (extra options for training each held-out speaker's model, e.g. "--online-mean 30"),
+#   BOOT_MODEL (an existing 8 kHz aligner instead of the synthetic bootstrap) with INCLUDE_CORPUS (the 8 kHz corpus
+#   whose train/dev utterances join each import instead of the synthetic one), e.g. the AN4 telephone-channel corpus
+#   and aligner of scripts/models/build-an4.sh: the shipped en-8k recipe with one FSDD speaker held out, NICE (prefix for heavy commands, default "nice -n 19"), REUSE=1 (keep trained models in WORK; only re-decode and re-time).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 fsdd="$(realpath "${1:-$repo/../shared/data/fsdd}")"
@@ -41,8 +44,11 @@ now() { date +%s.%N; }
 speakers="${SPEAKERS:-$(ls "$fsdd" | sed -n 's/^[0-9]_\([^_]*\)_[0-9]*\.wav$/\1/p' | sort -u | tr '\n' ' ')}"
 echo "FSDD: $fsdd; speakers: $speakers" >&2
 
-# 1. Bootstrap model on synthetic 8 kHz speech.
-if [[ ! -f "$work/boot8k.adm" ]]; then
+# 1. Bootstrap model on synthetic 8 kHz speech (unless an aligner and the corpus to include are given).
+include="${INCLUDE_CORPUS:-$work/synth8k}"
+if [[ -n "${BOOT_MODEL:-}" ]]; then
+  cp "$BOOT_MODEL" "$work/boot8k.adm"
+elif [[ ! -f "$work/boot8k.adm" ]]; then
   acoustic corpus synth --out "$work/synth8k" --minutes "$synth_minutes" --rate 8000 --seed 7 --json > "$work/synth.json"
   acoustic train --corpus "$work/synth8k" --out "$work/boot8k.adm" --layers "$layers" --width "$width" \
     --epochs "$boot_epochs" --lr "$lr" --json > "$work/boot-train.json"
@@ -60,7 +66,7 @@ for s in $speakers; do
     if [[ "${REUSE_IMPORT:-0}" != 1 || ! -f "$corpus/manifest.json" ]]; then
       rm -rf "$corpus"
       acoustic corpus import-transcribed "$fsdd" --fsdd --model "$work/boot8k.adm" --out "$corpus" --test-speaker "$s" \
-        --dev-every "$dev_every" --include-corpus "$work/synth8k" "${level[@]}" --json > "$work/import-$s.json"
+        --dev-every "$dev_every" --include-corpus "$include" "${level[@]}" --json > "$work/import-$s.json"
     fi
     acoustic train --corpus "$corpus" --out "$model" --layers "$layers" --width "$width" --epochs "$epochs" --lr "$lr" \
       "${train_args[@]}" --json > "$work/train-$s.json"
