@@ -43,9 +43,7 @@ internal sealed class CorpusImportAn4Command : Command<CorpusImportAn4Command.Se
     {
         var train = An4Corpus.Load(settings.An4, An4Corpus.Train);
         var test = An4Corpus.Load(settings.An4, An4Corpus.Test);
-        var scorer = settings.LoadScorer();
         var lexicon = settings.LoadLexicon().WithFallback(PronunciationLexicon.LoadShared(An4Corpus.DictionaryPath(settings.An4)));
-        var aligner = new ForcedAligner(scorer, lexicon, settings.GraphOptions());
         var options = new TranscribedImportOptions
         {
             OutputDirectory = settings.Out,
@@ -58,33 +56,6 @@ internal sealed class CorpusImportAn4Command : Command<CorpusImportAn4Command.Se
             MinLogScorePerFrame = settings.MinScore ?? double.NegativeInfinity,
             NormalizeRms = settings.NormalizeRms,
         };
-        var files = train.Concat(test).ToArray();
-        var importer = new TranscribedCorpusImporter(aligner, scorer.SampleRate);
-        var report = ConsoleProgress.Run("aligning", files.Length, update =>
-            importer.Import(files, options, (done, total) => update(done, $"{done}/{total} files"), cancellationToken));
-
-        var summary = new
-        {
-            corpus = settings.Out,
-            sample_rate = settings.Telephone ? Acoustic.Augmentation.TelephoneChannel.SampleRate : scorer.SampleRate,
-            telephone = settings.Telephone,
-            utterances = report.Utterances.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
-            dev_speakers = options.DevSpeakers.Order(StringComparer.Ordinal),
-            included_from_other_corpus = report.Included,
-            failed = report.Failed,
-            mean_log_score_per_frame = report.MeanLogScorePerFrame,
-            aligned_audio_seconds = report.AudioSeconds,
-            aligned_with = settings.Model,
-        };
-        JsonOutput.Print(settings.Json, summary, () =>
-        {
-            AnsiConsole.MarkupLineInterpolated(
-                $"Wrote [bold]{settings.Out}[/]: {string.Join(", ", report.Utterances.Select(p => $"{p.Value} {p.Key.ToString().ToLowerInvariant()}"))}, {report.Failed.Count} failed; dev speakers {string.Join(", ", options.DevSpeakers.Order(StringComparer.Ordinal))}.");
-            foreach (var failure in report.Failed.Take(10))
-            {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]failed:[/] {failure}");
-            }
-        });
-        return 0;
+        return TranscribedImportRunner.Import(settings, [.. train, .. test], options, lexicon, cancellationToken);
     }
 }

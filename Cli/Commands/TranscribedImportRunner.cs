@@ -1,4 +1,5 @@
 using AcousticDistill.Acoustic.Alignment;
+using AcousticDistill.Acoustic.Lexicon;
 
 namespace AcousticDistill.Cli.Commands;
 
@@ -11,8 +12,6 @@ internal static class TranscribedImportRunner
     /// <summary>Imports <paramref name="files"/>; <paramref name="source"/> names where they came from in the manifest.</summary>
     public static int Run(TranscribedImportSettings settings, IReadOnlyList<TranscribedFile> files, string source, CancellationToken cancellationToken)
     {
-        var scorer = settings.LoadScorer();
-        var aligner = new ForcedAligner(scorer, settings.LoadLexicon(), settings.GraphOptions());
         var options = new TranscribedImportOptions
         {
             OutputDirectory = settings.Out,
@@ -30,25 +29,40 @@ internal static class TranscribedImportRunner
         {
             throw new ArgumentException($"No files of speaker(s) {string.Join(", ", unknown)}; speakers present: {string.Join(", ", files.Select(f => f.Speaker).Distinct())}.");
         }
+        return Import(settings, files, options, settings.LoadLexicon(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Aligns <paramref name="files"/> with the settings' model and <paramref name="lexicon"/> into the corpus that
+    /// <paramref name="options"/> describe, and prints the summary (JSON with --json).
+    /// </summary>
+    public static int Import(DecodeModelSettings settings, IReadOnlyList<TranscribedFile> files, TranscribedImportOptions options,
+                             PronunciationLexicon lexicon, CancellationToken cancellationToken)
+    {
+        var scorer = settings.LoadScorer();
+        var aligner = new ForcedAligner(scorer, lexicon, settings.GraphOptions());
         var importer = new TranscribedCorpusImporter(aligner, scorer.SampleRate);
         var report = ConsoleProgress.Run("aligning", files.Count, update =>
             importer.Import(files, options, (done, total) => update(done, $"{done}/{total} files"), cancellationToken));
 
         var summary = new
         {
-            corpus = settings.Out,
-            sample_rate = scorer.SampleRate,
+            corpus = options.OutputDirectory,
+            sample_rate = options.TelephoneChannel ? Acoustic.Augmentation.TelephoneChannel.SampleRate : scorer.SampleRate,
+            telephone = options.TelephoneChannel,
+            dev_speakers = options.DevSpeakers.Order(StringComparer.Ordinal),
             utterances = report.Utterances.ToDictionary(p => p.Key.ToString().ToLowerInvariant(), p => p.Value),
             included_from_other_corpus = report.Included,
             failed = report.Failed,
             mean_log_score_per_frame = report.MeanLogScorePerFrame,
             aligned_audio_seconds = report.AudioSeconds,
+            aligned_with = settings.Model,
             priors = scorer.Priors.Source,
         };
         JsonOutput.Print(settings.Json, summary, () =>
         {
             AnsiConsole.MarkupLineInterpolated(
-                $"Wrote [bold]{settings.Out}[/]: {string.Join(", ", report.Utterances.Select(p => $"{p.Value} {p.Key.ToString().ToLowerInvariant()}"))}, {report.Included} included, {report.Failed.Count} failed.");
+                $"Wrote [bold]{options.OutputDirectory}[/]: {string.Join(", ", report.Utterances.Select(p => $"{p.Value} {p.Key.ToString().ToLowerInvariant()}"))}, {report.Included} included, {report.Failed.Count} failed.");
             foreach (var failure in report.Failed.Take(10))
             {
                 AnsiConsole.MarkupLineInterpolated($"[yellow]failed:[/] {failure}");
