@@ -51,6 +51,12 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
         }
         var result = recognizer.Finish();
         var seconds = clock.Elapsed.TotalSeconds;
+        if (!result.ReachedFinal)
+        {
+            // The best path was pruned before the grammar could end: the text is the best partial path, which is often empty.
+            ConsoleProgress.Stderr.MarkupLineInterpolated(
+                $"[yellow]warning:[/] no path reached the end of the grammar; the result is the best partial path. A wider --beam, or a smaller --lm-weight or --acoustic-scale, may help.");
+        }
         var audioSeconds = samples.Length / (double)scorer.SampleRate;
 
         var summary = new
