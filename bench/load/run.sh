@@ -7,7 +7,9 @@
 #   bench/load/run.sh fast-1 --streams 1 --seconds 60 --fast               # one stream as fast as possible (RTF)
 #   bench/load/run.sh soak --streams 40 --seconds 600 --reconnect          # streams opening and closing, 10 minutes
 # Environment: AUDIO (folder of WAVs; default: made by make-audio.sh in /tmp/load-audio), PORT (default 2790),
-#   SERVER_CPUS / CLIENT_CPUS (taskset CPU lists, e.g. 1 and 0, to pin the Gateway and the clients).
+#   SERVER_CPUS / CLIENT_CPUS (taskset CPU lists, e.g. 1 and 0, to pin the Gateway and the clients),
+#   GATEWAY_ARGS (extra host options, e.g. "--Transcription:LanguageModels:en-16k=$PWD/samples/an4/an4-train-bigram.arpa"
+#   to serve the AN4 task on en-16k).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 name="${1:?usage: bench/load/run.sh NAME [bench stream options...]}"; shift
@@ -23,7 +25,7 @@ pin() { local cpus="$1"; shift; if [[ -n "$cpus" ]]; then exec taskset -c "$cpus
 store=$(mktemp -d /tmp/load-store-XXXXXX)
 pin "${SERVER_CPUS:-}" dotnet "$bin/gateway/AcousticDistill.Embedded.dll" --urls "http://127.0.0.1:$port" \
   --ModelStore:Path="$store" --Silo:SiloPort=$((port + 100)) --Silo:GatewayPort=$((port + 200)) \
-  --Gateway:Limits:IdleTimeout=00:02:00 --Logging:LogLevel:Default=Warning > "$store/gateway.log" 2>&1 &
+  --Gateway:Limits:IdleTimeout=00:02:00 --Logging:LogLevel:Default=Warning ${GATEWAY_ARGS:-} > "$store/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -rf "$store"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
