@@ -29,7 +29,7 @@ for family in ("en-16k", "en-8k"):
     hard_tune = load(f"{family}.hard-student.tune.json") or {}
     print(f"**{family}**: AN4 test{' through the 8 kHz telephone channel' if family == 'en-8k' else ''}, bigram LM of AN4 train")
     print()
-    print("| model | parameters (= multiply-adds per frame) | dev WER (tuned) | test WER | sentence accuracy | S / D / I | RTF (whole process, 1 thread) |")
+    print("| model | parameters (≈ multiply-adds per frame) | dev WER (tuned) | test WER | sentence accuracy | S / D / I | RTF (whole process, 1 thread, machine shared with the other build) |")
     print("|---|---|---|---|---|---|---|")
     for label, key in rows:
         r = load(f"{family}.test.{key}.json")
