@@ -12,13 +12,7 @@ public sealed class EnsembleAudioScorerTests : IDisposable
     [Fact]
     public void ScoreAudio_MembersAllTheSameModel_EqualsThatModelsHybridScores()
     {
-        var model = Path.Combine(_folder.Path, "m.adm");
-        TestModels.SaveTiny16k(model);
-        var ensemble = Path.Combine(_folder.Path, "ensemble");
-        Directory.CreateDirectory(ensemble);
-        File.Copy(model, Path.Combine(ensemble, EnsembleDirectory.MemberFileName(0)));
-        File.Copy(model, Path.Combine(ensemble, EnsembleDirectory.MemberFileName(1)));
-        EnsembleDirectory.WriteIndex(ensemble, [EnsembleDirectory.MemberFileName(0), EnsembleDirectory.MemberFileName(1)]);
+        var (model, ensemble) = EnsembleOfOneModel(members: 2);
         var audio = Enumerable.Range(0, 8000).Select(i => (float)(0.1 * Math.Sin(i * 0.05) + 0.02 * Math.Sin(i * 1.3))).ToArray();
 
         var scorer = new EnsembleAudioScorer(ensemble);
@@ -34,16 +28,27 @@ public sealed class EnsembleAudioScorerTests : IDisposable
     [Fact]
     public void Constructor_MemberChangedAfterIndexing_IsAClearError()
     {
-        var model = Path.Combine(_folder.Path, "m.adm");
-        TestModels.SaveTiny16k(model);
-        var ensemble = Path.Combine(_folder.Path, "ensemble");
-        Directory.CreateDirectory(ensemble);
-        File.Copy(model, Path.Combine(ensemble, EnsembleDirectory.MemberFileName(0)));
-        EnsembleDirectory.WriteIndex(ensemble, [EnsembleDirectory.MemberFileName(0)]);
+        var (_, ensemble) = EnsembleOfOneModel(members: 1);
         TestModels.SaveTiny16k(Path.Combine(ensemble, EnsembleDirectory.MemberFileName(0)));
 
         var error = Assert.ThrowsAny<Exception>(() => new EnsembleAudioScorer(ensemble));
 
         Assert.Contains("hash", error.Message);
+    }
+
+    // An ensemble folder whose members are copies of one tiny untrained model; returns the model's path and the folder.
+    private (string Model, string Ensemble) EnsembleOfOneModel(int members)
+    {
+        var model = Path.Combine(_folder.Path, "m.adm");
+        TestModels.SaveTiny16k(model);
+        var ensemble = Path.Combine(_folder.Path, "ensemble");
+        Directory.CreateDirectory(ensemble);
+        var files = Enumerable.Range(0, members).Select(EnsembleDirectory.MemberFileName).ToArray();
+        foreach (var file in files)
+        {
+            File.Copy(model, Path.Combine(ensemble, file));
+        }
+        EnsembleDirectory.WriteIndex(ensemble, files);
+        return (model, ensemble);
     }
 }
