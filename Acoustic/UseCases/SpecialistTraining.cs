@@ -32,11 +32,29 @@ public sealed record ClusterScore(double Specialist, double Generalist, long Fra
 /// </summary>
 public static class SpecialistTraining
 {
-    /// <summary>The generalist's classes grouped into clusters by how its predictions co-vary on the train split.</summary>
+    /// <summary>
+    /// The generalist's classes grouped into clusters by how its predictions co-vary on the train split. Classes no
+    /// training frame is labelled with (phones a small-vocabulary corpus such as AN4 never uses) are excluded too: a
+    /// specialist for them would have nothing to learn.
+    /// </summary>
     public static ClassClusters Cluster(FrameClassifier generalist, PreparedCorpus data, SpecialistClusteringOptions options,
         CancellationToken cancellationToken = default)
     {
-        options.Validate(generalist.Architecture.Classes);
+        var classes = generalist.Architecture.Classes;
+        if (data.Train.Labels is { } labels)
+        {
+            using var counts = labels.bincount(null, classes);
+            var unseen = Enumerable.Range(0, classes).Where(c => counts[c].ToInt64() == 0);
+            options = new SpecialistClusteringOptions
+            {
+                Clusters = options.Clusters,
+                ExcludedClasses = options.ExcludedClasses.Union(unseen).ToHashSet(),
+                UnitLengthColumns = options.UnitLengthColumns,
+                BatchSize = options.BatchSize,
+                KMeans = options.KMeans,
+            };
+        }
+        options.Validate(classes);
         generalist.eval();
         return SpecialistClustering.Cluster(generalist.forward, data.Train, generalist.Architecture.Classes, options, cancellationToken);
     }

@@ -51,18 +51,19 @@ public sealed class SpecialistGrainTests(ClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Specialist_ForClusterOfClassesAbsentFromCorpus_FailsWithClearMessage()
+    public async Task Specialist_ClassesAbsentFromCorpus_AreInNoCluster_SoTheSecondClusterTrainsToo()
     {
-        // The tone corpus uses 5 phones (15 non-silence classes); with 2 clusters, k-means puts the 102 classes the
-        // generalist never sees in the second cluster, so that specialist has no frame to learn from.
+        // The tone corpus uses 5 phones (15 non-silence classes). The 102 classes the generalist never sees on it are
+        // left out of clustering (they once formed a cluster of their own, whose specialist had nothing to learn), so
+        // with 2 clusters the second one holds seen classes and trains.
         var generalistId = await StoreGeneralistAsync();
         var family = ClusterFixture.NewFamily();
 
         var status = await TrainAsync(Request(family, generalistId, clusterIndex: 1) with { Training = new TrainingHyperParameters(Seed: 1, Epochs: 1, BatchSize: 128) });
 
-        Assert.Equal(TrainingPhase.Failed, status.Phase);
-        Assert.Contains("No frame is labelled with any of the cluster's classes", status.Message);
-        Assert.Empty(FrameAccuracyGauge.Read(family));
+        Assert.Equal(TrainingPhase.Trained, status.Phase);
+        Assert.InRange(status.Classes.Length, 1, 14);
+        Assert.True(status.ClusterDevFrames > 0);
     }
 
     [Fact]
