@@ -41,6 +41,16 @@ public static class EnsembleDirectory
     /// <summary>Loads every member; clear errors for a missing index, a changed member, or members that read different input.</summary>
     public static Ensemble Load(string directory, int? limit = null)
     {
+        var artifacts = LoadArtifacts(directory, limit);
+        return new Ensemble(artifacts.Select(a => a.Model).ToArray(), artifacts[0].Metadata);
+    }
+
+    /// <summary>
+    /// The members' artifacts, in order, each read once and checked against its hash in the index; clear errors for a
+    /// missing index, a missing or changed member, or members that read different input.
+    /// </summary>
+    public static IReadOnlyList<ModelArtifact> LoadArtifacts(string directory, int? limit = null)
+    {
         var index = ReadIndex(directory);
         var artifacts = new List<ModelArtifact>();
         foreach (var entry in index.Members.Take(limit ?? int.MaxValue))
@@ -63,7 +73,7 @@ public static class EnsembleDirectory
                 throw new ModelArtifactException($"Ensemble members in '{directory}' were trained on different features or CMVN.");
             }
         }
-        return new Ensemble(artifacts.Select(a => a.Model).ToArray(), first);
+        return artifacts;
     }
 
     private static Index ReadIndex(string directory)

@@ -16,12 +16,10 @@ public sealed class EnsembleAudioScorer
     /// <summary>The members of the ensemble folder <paramref name="directory"/> (hash-checked).</summary>
     public EnsembleAudioScorer(string directory)
     {
-        var files = EnsembleDirectory.MemberFiles(directory);
-        EnsembleDirectory.Load(directory).Dispose();
+        var artifacts = EnsembleDirectory.LoadArtifacts(directory);
         // Raw log posteriors from each member (prior scale 0); the prior is divided out once, after averaging.
-        _members = files.Select(f => new AcousticScorer(ModelArtifact.Load(f), new AcousticScoringOptions { AcousticScale = 1f, PriorScale = 0f })).ToArray();
-        var first = ModelArtifact.Load(files[0]).Metadata;
-        _logPriors = (first.Priors ?? throw AcousticScorer.MissingPriors(files[0])).LogPriors;
+        _members = artifacts.Select(a => new AcousticScorer(a, new AcousticScoringOptions { AcousticScale = 1f, PriorScale = 0f })).ToArray();
+        _logPriors = (artifacts[0].Metadata.Priors ?? throw AcousticScorer.MissingPriors(artifacts[0].Name)).LogPriors;
         if (_members.Any(m => m.SampleRate != First.SampleRate || m.Classes != First.Classes))
         {
             throw new ModelArtifactException($"The members of ensemble '{directory}' differ in sample rate or classes.");

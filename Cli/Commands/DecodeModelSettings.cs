@@ -66,9 +66,12 @@ internal class DecodeModelSettings : CommandSettings, ITorchThreadsSettings
     public AcousticScorer ScorerOf(ModelArtifact artifact, float? acousticScale = null) =>
         new(artifact, new AcousticScoringOptions
         {
-            AcousticScale = acousticScale ?? AcousticScale ?? artifact.Metadata.Decoding?.AcousticScale ?? 1f,
+            AcousticScale = acousticScale ?? AcousticScaleFor(artifact.Metadata.Decoding),
             PriorScale = PriorScale,
         });
+
+    /// <summary>--acoustic-scale, else the model's tuned value (<paramref name="tuned"/>), else 1.</summary>
+    public float AcousticScaleFor(DecodingDefaults? tuned) => AcousticScale ?? tuned?.AcousticScale ?? 1f;
 }
 
 /// <summary>Options of the verbs that run a model over one WAV file (align, decode).</summary>

@@ -27,13 +27,14 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
         var clock = Stopwatch.StartNew();
         var artifact = string.IsNullOrEmpty(settings.Model) ? null : ModelArtifact.Load(settings.Model);
         var tuned = artifact?.Metadata.Decoding;
-        var scale = settings.AcousticScale ?? tuned?.AcousticScale ?? 1f;
-        var penalty = settings.WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f;
+        var scale = settings.AcousticScaleFor(tuned);
+        var graphOptions = settings.GraphOptions(tuned);
         var options = settings.DecoderOptions(tuned);
         options.Validate();
         var ensemble = settings.Ensemble is null ? null : new EnsembleAudioScorer(settings.Ensemble);
         var scorer = ensemble?.First ?? settings.ScorerOf(artifact!, acousticScale: 1f);
-        var graph = settings.BuildGraph(settings.BuildGrammar(), penalty);
+        var lexicon = settings.LoadLexicon();
+        var graph = DecodingGraph.Build(settings.BuildGrammar(lexicon).Grammar, lexicon, graphOptions);
         var utterances = ensemble is null
             ? CorpusRecognizer.ScoreSplit(scorer, settings.Corpus, settings.CorpusSplit, settings.Limit)
             : CorpusRecognizer.ScoreSplit(samples => ensemble.ScoreAudio(samples), scorer.SampleRate, settings.Corpus, settings.CorpusSplit, settings.Limit);
@@ -76,7 +77,7 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
             decoding = new
             {
                 acoustic_scale = scale,
-                word_penalty = penalty,
+                word_penalty = graphOptions.WordInsertionLogPenalty,
                 beam = options.Beam,
                 max_active = options.MaxActive,
                 from_model = tuned?.TunedOn,
