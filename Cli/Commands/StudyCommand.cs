@@ -1,22 +1,56 @@
+using System.Globalization;
 using AcousticDistill.Cli.Study;
 
 namespace AcousticDistill.Cli.Commands;
 
-/// <summary><c>acoustic study</c>: the whole distillation comparison on one corpus, as JSON and a markdown table.</summary>
+/// <summary>
+/// <c>acoustic study</c>: the whole distillation comparison on one corpus over several seeds, checkpointed after every
+/// model so that <c>--resume DIR</c> continues a stopped study (on any machine) with the same results.
+/// </summary>
 internal sealed class StudyCommand : Command<StudyCommand.Settings>
 {
     public sealed class Settings : CommandSettings, ITorchThreadsSettings
     {
-        [CommandOption("--corpus <DIR>"), Description("Corpus folder (train/dev/test splits with held-out voices).")]
-        public string Corpus { get; init; } = "";
+        [CommandOption("--corpus <DIR>"), Description("Corpus folder (train/dev/test splits with held-out speakers). With --resume: where the study's corpus is now, if it moved.")]
+        public string? Corpus { get; init; }
 
-        [CommandOption("--scale <SCALE>"), Description("small (~30 min on 2 CPU cores) or full (N=10, 3x1024 teachers, >= 3 h of speech; for a GPU)."), DefaultValue("small")]
+        [CommandOption("--scale <SCALE>"), Description("tiny (tests), medium (N=10 2x256, ~1 h for 3 seeds on 2 CPU cores), small (N=4 2x512) or full (N=10 3x1024, >= 3 h of speech; for a GPU)."), DefaultValue("small")]
         public string Scale { get; init; } = "small";
 
-        [CommandOption("--out <DIR>"), Description("Where to write study.json, study.md and the trained ensemble."), DefaultValue("out/study")]
+        [CommandOption("--seeds <LIST>"), Description("Comma-separated seeds (default 1); every model of every row is trained once per seed (mean ± sd and intervals over them). With --resume: seeds to add.")]
+        public string? Seeds { get; init; }
+
+        [CommandOption("--out <DIR>"), Description("New study directory: manifest, checkpoints, models, study.json, summary.json, study.md."), DefaultValue("out/study")]
         public string Out { get; init; } = "out/study";
 
-        [CommandOption("--threads <N>"), Description("Torch threads and feature workers."), DefaultValue(2)]
+        [CommandOption("--resume <DIR>"), Description("Continue the study in DIR where it stopped; its manifest fixes everything but --threads, --device, moved paths and added --seeds.")]
+        public string? Resume { get; init; }
+
+        [CommandOption("--lm <FILE>"), Description("ARPA language model: also decode the test split and report WER (e.g. samples/an4/an4-train-bigram.arpa).")]
+        public string? Lm { get; init; }
+
+        [CommandOption("--held-out-corpus <DIR>"), Description("Also report frame accuracy on this corpus's test split (e.g. synthetic voices no model trained on).")]
+        public string? HeldOutCorpus { get; init; }
+
+        [CommandOption("--acoustic-scale <S>"), Description("Acoustic scale of every decode (one setting for all models so their WERs compare)."), DefaultValue(0.08f)]
+        public float AcousticScale { get; init; } = 0.08f;
+
+        [CommandOption("--word-penalty <LOGP>"), Description("Word insertion log weight of every decode."), DefaultValue(1f)]
+        public float WordPenalty { get; init; } = 1f;
+
+        [CommandOption("--beam <B>"), Description("Beam of every decode."), DefaultValue(10f)]
+        public float Beam { get; init; } = 10f;
+
+        [CommandOption("--members <N>"), Description("Override the scale's number of teachers.")]
+        public int? Members { get; init; }
+
+        [CommandOption("--temperatures <LIST>"), Description("Override the scale's distillation temperatures, e.g. 2,5.")]
+        public string? Temperatures { get; init; }
+
+        [CommandOption("--alphas <LIST>"), Description("Override the scale's hard-label weights, e.g. 0,0.5.")]
+        public string? Alphas { get; init; }
+
+        [CommandOption("--threads <N>"), Description("Torch threads, feature workers and decoding threads."), DefaultValue(2)]
         public int Threads { get; init; } = 2;
 
         [CommandOption("--device <DEVICE>"), Description("cpu, cuda or cuda:N."), DefaultValue("cpu")]
@@ -28,32 +62,120 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
         [CommandOption("--batch <N>"), Description("Minibatch size of every model."), DefaultValue(256)]
         public int Batch { get; init; } = 256;
 
-        [CommandOption("--members <N>"), Description("Override the scale's number of teachers (small: 4, full: 10).")]
-        public int? Members { get; init; }
-
-        [CommandOption("--json"), Description("Print the report as JSON on stdout.")]
+        [CommandOption("--json"), Description("Print the summary as JSON on stdout.")]
         public bool Json { get; init; }
 
-        public override ValidationResult Validate() =>
-            string.IsNullOrEmpty(Corpus) ? ValidationResult.Error("--corpus is required.")
-            : Scale is not ("small" or "full") ? ValidationResult.Error($"--scale '{Scale}' is not one of: small, full.")
-            : Threads < 1 || Batch < 1 || LearningRate <= 0 || Members < 1 ? ValidationResult.Error("--threads, --batch, --lr and --members must be positive.")
-            : ValidationResult.Success();
+        public override ValidationResult Validate()
+        {
+            if (Resume is null && string.IsNullOrEmpty(Corpus))
+            {
+                return ValidationResult.Error("--corpus is required (or --resume DIR).");
+            }
+            if (!StudyScale.Names.Contains(Scale))
+            {
+                return ValidationResult.Error($"--scale '{Scale}' is not one of: {string.Join(", ", StudyScale.Names)}.");
+            }
+            if (Seeds is not null && ParseList(Seeds, int.Parse) is not { Count: > 0 } || SeedList.Any(s => s < 1))
+            {
+                return ValidationResult.Error($"--seeds '{Seeds}' is not a list of positive integers, e.g. 1,2,3.");
+            }
+            if (Temperatures is not null && (ParseList(Temperatures, double.Parse) is not { Count: > 0 } temperatures || temperatures.Any(t => !(t > 0))))
+            {
+                return ValidationResult.Error($"--temperatures '{Temperatures}' is not a list of positive numbers.");
+            }
+            if (Alphas is not null && (ParseList(Alphas, double.Parse) is not { Count: > 0 } alphas || alphas.Any(a => a is < 0 or > 1 or double.NaN)))
+            {
+                return ValidationResult.Error($"--alphas '{Alphas}' is not a list of numbers in [0, 1].");
+            }
+            return Threads < 1 || Batch < 1 || LearningRate <= 0 || Members < 1 || !(AcousticScale > 0) || !(Beam > 0)
+                ? ValidationResult.Error("--threads, --batch, --lr, --members, --acoustic-scale and --beam must be positive.")
+                : ValidationResult.Success();
+        }
+
+        /// <summary>The seeds asked for (1 when none).</summary>
+        public IReadOnlyList<int> SeedList => ParseList(Seeds ?? "1", int.Parse) ?? [];
+
+        /// <summary>Numbers separated by commas; null when one does not parse.</summary>
+        public static IReadOnlyList<T>? ParseList<T>(string? text, Func<string, IFormatProvider, T> parse)
+        {
+            try
+            {
+                return text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(s => parse(s, CultureInfo.InvariantCulture)).ToArray();
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new StudyOptions(settings.Corpus, settings.Out, settings.Threads, settings.Device, settings.LearningRate, settings.Batch,
-            row => ConsoleProgress.Stderr.MarkupLineInterpolated(
-                $"[green]{row.Name}[/] T={row.Temperature} α={row.Alpha}: test {row.FrameAccuracy:P2}, dev {row.DevFrameAccuracy:P2}, {row.Params:N0} params"));
-        var scale = StudyScale.Parse(settings.Scale);
-        var report = new StudyRunner(scale with { Members = settings.Members ?? scale.Members }, options).Run(cancellationToken);
-        report.Write(settings.Out);
-        JsonOutput.Print(settings.Json, report, () =>
+        var study = settings.Resume is { } resume ? Reopen(resume, settings) : StudyDirectory.Create(settings.Out, NewConfig(settings));
+        var machine = new StudyMachine(settings.Device, settings.Threads, row => ConsoleProgress.Stderr.MarkupLineInterpolated(
+            $"[green]seed {row.Seed} {row.Name}[/] T={row.Temperature} α={row.Alpha}: test {row.FrameAccuracy:P2}, WER {row.Wer:P2}, dev {row.DevFrameAccuracy:P2}, {row.Params:N0} params"));
+        var report = StudySession.Run(study, machine, cancellationToken);
+        JsonOutput.Print(settings.Json, report.Summary, () =>
         {
             AnsiConsole.WriteLine(report.Markdown());
-            AnsiConsole.MarkupLineInterpolated($"Written to {Path.Combine(settings.Out, "study.json")} and study.md.");
+            AnsiConsole.MarkupLineInterpolated($"Written to {Path.Combine(study.Path, "summary.json")}, study.json and study.md.");
         });
         return 0;
+    }
+
+    private static StudyConfig NewConfig(Settings settings)
+    {
+        var corpus = Path.GetFullPath(settings.Corpus!);
+        var manifest = CorpusManifest.Load(corpus);
+        var scale = StudyScale.Parse(settings.Scale);
+        scale = scale with
+        {
+            Members = settings.Members ?? scale.Members,
+            Temperatures = Settings.ParseList(settings.Temperatures, double.Parse) ?? scale.Temperatures,
+            Alphas = Settings.ParseList(settings.Alphas, double.Parse) ?? scale.Alphas,
+        };
+        var heldOut = settings.HeldOutCorpus is null ? null : Path.GetFullPath(settings.HeldOutCorpus);
+        if (heldOut is not null && CorpusManifest.Load(heldOut).SampleRate != manifest.SampleRate)
+        {
+            throw new ArgumentException($"--held-out-corpus '{heldOut}' is not {manifest.SampleRate} Hz like --corpus.");
+        }
+        if (settings.Lm is not null && !File.Exists(settings.Lm))
+        {
+            throw new ArgumentException($"--lm '{settings.Lm}' does not exist.");
+        }
+        return new StudyConfig(corpus, manifest.Name, manifest.Utterances.Count, scale, settings.SeedList,
+            settings.LearningRate, settings.Batch, settings.Lm is null ? null : Path.GetFullPath(settings.Lm), heldOut,
+            heldOut is null ? null : CorpusManifest.Load(heldOut).Name,
+            new StudyDecoding(settings.AcousticScale, settings.WordPenalty, settings.Beam), CodeVersion.Current);
+    }
+
+    // The manifest decides; a corpus or LM that moved may be named again (the corpus is checked to be the same one),
+    // and seeds may be added.
+    private static StudyDirectory Reopen(string path, Settings settings)
+    {
+        var study = StudyDirectory.Open(path);
+        var config = study.Config;
+        if (settings.Corpus is { } moved)
+        {
+            var manifest = CorpusManifest.Load(moved);
+            if (manifest.Name != config.CorpusName || manifest.Utterances.Count != config.CorpusUtterances)
+            {
+                throw new ArgumentException(
+                    $"--corpus '{moved}' is '{manifest.Name}' with {manifest.Utterances.Count} utterances; the study was started on '{config.CorpusName}' with {config.CorpusUtterances}.");
+            }
+            config = config with { Corpus = Path.GetFullPath(moved) };
+        }
+        config = config with
+        {
+            Lm = settings.Lm is null ? config.Lm : Path.GetFullPath(settings.Lm),
+            HeldOutCorpus = settings.HeldOutCorpus is null ? config.HeldOutCorpus : Path.GetFullPath(settings.HeldOutCorpus),
+            Seeds = settings.Seeds is null ? config.Seeds : config.Seeds.Union(settings.SeedList).Order().ToArray(),
+        };
+        return StudyDirectory.Rewrite(path, config);
     }
 }

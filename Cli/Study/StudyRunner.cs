@@ -1,147 +1,167 @@
-using System.Diagnostics;
 using AcousticDistill.Acoustic.Specialists;
+using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
 namespace AcousticDistill.Cli.Study;
 
 /// <summary>
-/// The distillation study (Hinton et al. 2015, §4 and §5 on our corpora): teachers and their ensemble, students
-/// distilled over a grid of temperatures and hard-label weights, the 3%-of-data experiment, and specialists.
-/// Every model is selected on dev; every reported accuracy is on the test split (held-out voices and texts).
+/// One seed of the distillation study (Hinton et al. 2015, §4 and §5 on our corpora): teachers and their ensemble,
+/// students distilled over a grid of temperatures and hard-label weights, the 3%-of-data experiment, and specialists.
+/// Every step is a checkpoint of the <see cref="StudyDirectory"/>: a finished step's row is read back instead of being
+/// recomputed, and the models later steps need (teachers, specialists) are read from disk, so a study killed anywhere
+/// resumes where it stopped with the same results. Every model is selected on dev; every reported accuracy is on test.
 /// </summary>
-internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
+internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, StudyData data, int seed) : IDisposable
 {
+    private readonly StudyScale _scale = study.Config.Scale;
     private readonly List<StudyRow> _rows = [];
+    private Ensemble? _ensemble;
 
-    public StudyReport Run(CancellationToken cancellationToken)
+    /// <summary>The seed's rows in report order, computing the steps not yet finished.</summary>
+    public IReadOnlyList<StudyRow> Run(CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var manifest = CorpusManifest.Load(options.Corpus);
-        var features = CorpusPreparation.FeaturesFor(options.Corpus, bins: 40);
-        var input = new CorpusPreparationOptions { CorpusDirectory = options.Corpus, Features = features, LoaderThreads = options.Threads };
-        var train = UseCaseProgress.LoadSplit(input, CorpusSplit.Train, cancellationToken);
-        if (train.AudioSeconds / 3600 < scale.MinimumTrainingHours)
-        {
-            throw new ArgumentException(
-                $"Scale '{scale.Name}' needs at least {scale.MinimumTrainingHours} h of training speech; '{manifest.Name}' has {train.AudioSeconds / 3600:F2} h.");
-        }
-        var dev = UseCaseProgress.LoadSplit(input, CorpusSplit.Dev, cancellationToken);
-        var test = UseCaseProgress.LoadSplit(input, CorpusSplit.Test, cancellationToken);
-        using var data = PreparedCorpus.Create(manifest.Name, train, dev, features, input.Context);
-        using var testSet = data.Prepare(test);
-        var device = TorchRuntime.ParseDevice(options.Device);
-        testSet.MoveTo(device);
-
-        var teacherShape = Shape(scale.TeacherLayers, scale.TeacherWidth);
-        using var ensemble = TrainTeachers(data, testSet, teacherShape, cancellationToken);
+        var teacherShape = Shape(_scale.TeacherLayers, _scale.TeacherWidth);
+        _ensemble = Teachers(teacherShape, cancellationToken);
         var baseline = _rows[0];
-        AddRow(_rows[0] with { Name = "hard100", Note = "the baseline: one teacher-size model, 100% of the data, hard labels" });
-        var ensembleRow = ScoreEnsemble(ensemble, data, testSet);
+        Add(baseline with { Name = "hard100", Note = "the baseline: one teacher-size model, 100% of the data, hard labels" });
+        Ensembles();
 
-        var smallShape = Shape(scale.SmallStudentLayers, scale.SmallStudentWidth);
-        var smallBaseline = TrainHard(data, testSet, smallShape, seed: 200, "baseline-small", "hard labels, student size");
-        var grid = DistillGrid(ensemble, data, testSet, [("distilled", teacherShape, 100), ("distilled-small", smallShape, 300)], cancellationToken);
+        var smallShape = Shape(_scale.SmallStudentLayers, _scale.SmallStudentWidth);
+        Step("baseline-small", () => TrainHard("baseline-small", data.Prepared, smallShape, ModelSeed(200), "hard labels, student size"));
+        var grid = DistillGrid([("distilled", teacherShape, 100), ("distilled-small", smallShape, 300)], cancellationToken);
         var best = Select(grid["distilled"]);
-        var smallStudent = Select(grid["distilled-small"]);
-        var (bestT, bestAlpha) = (best.Temperature!.Value, best.Alpha!.Value);
+        Select(grid["distilled-small"]);
 
-        var (hard3, soft3) = SmallData(ensemble, train, dev, data, testSet, teacherShape, bestT, cancellationToken);
-        var (generalist, combined, fromSpecialists) = Specialists(ensemble, data, testSet, teacherShape, bestT, bestAlpha, cancellationToken);
-
-        var figures = new Dictionary<string, double>
-        {
-            ["ensemble_gain_points"] = 100 * (ensembleRow.FrameAccuracy - baseline.FrameAccuracy),
-            ["distilled_recovery_of_ensemble_gain"] = Recovery(best, baseline, ensembleRow),
-            ["distilled_small_recovery_of_ensemble_gain"] = Recovery(smallStudent, baseline, ensembleRow),
-            ["teacher_to_small_student_size_ratio"] = (double)baseline.Params / smallStudent.Params,
-            ["soft3_minus_hard100_points"] = 100 * (soft3.FrameAccuracy - baseline.FrameAccuracy),
-            ["soft3_minus_hard3_points"] = 100 * (soft3.FrameAccuracy - hard3.FrameAccuracy),
-            ["distill_speed_ratio_small_student"] = smallStudent.TrainFramesPerSecond!.Value / smallBaseline.TrainFramesPerSecond!.Value,
-            ["distill_speed_ratio_teacher_size"] = best.TrainFramesPerSecond!.Value / baseline.TrainFramesPerSecond!.Value,
-            ["specialists_gain_points"] = 100 * (combined.FrameAccuracy - generalist.FrameAccuracy),
-            ["specialists_gain_on_covered_points"] = 100 * (combined.CoveredFrameAccuracy!.Value - generalist.CoveredFrameAccuracy!.Value),
-            ["distilled_from_specialists_minus_baseline_points"] = 100 * (fromSpecialists.FrameAccuracy - baseline.FrameAccuracy),
-        };
-        return new StudyReport(manifest.Name, scale.Name, scale.Members, train.AudioSeconds / 3600, data.Train.Count, data.Dev!.Count, testSet.Count,
-            _rows, figures, clock.Elapsed.TotalSeconds);
+        SmallData(teacherShape, best.Temperature!.Value, cancellationToken);
+        Specialists(teacherShape, best.Temperature!.Value, best.Alpha!.Value, cancellationToken);
+        return _rows;
     }
 
-    private static double Recovery(StudyRow student, StudyRow baseline, StudyRow ensemble) =>
-        (student.FrameAccuracy - baseline.FrameAccuracy) / (ensemble.FrameAccuracy - baseline.FrameAccuracy);
+    private int ModelSeed(int baseSeed) => baseSeed + 1000 * (seed - 1);
 
     private static NetworkShape Shape(int layers, int width) => new(layers, width, Dropout: 0.1);
 
-    private static string Family(PreparedCorpus data) => ModelFamily.ForSampleRate((int)data.Features.SampleFrequency);
+    private string Family => ModelFamily.ForSampleRate((int)data.Prepared.Features.SampleFrequency);
 
-    private TrainingOptions Training(int seed, int epochs) => new()
+    private TrainingOptions Training(int modelSeed, int epochs) => new()
     {
-        Epochs = epochs, Seed = seed, Device = options.Device, LearningRate = options.LearningRate, BatchSize = options.Batch,
+        Epochs = epochs, Seed = modelSeed, Device = machine.Device, LearningRate = study.Config.LearningRate, BatchSize = study.Config.Batch,
     };
 
-    private Ensemble TrainTeachers(PreparedCorpus data, FrameDataset testSet, NetworkShape shape, CancellationToken cancellationToken)
+    /// <summary>The row of step <paramref name="key"/>: read back when finished, else computed and checkpointed.</summary>
+    private StudyRow Step(string key, Func<StudyRow> compute)
     {
-        var directory = Path.Combine(options.Out, "ensemble");
-        Directory.CreateDirectory(directory);
-        var members = new List<FrameClassifier>();
-        var files = new List<string>();
-        ModelMetadata? first = null;
-        for (var m = 0; m < scale.Members; m++)
-        {
-            var teacher = new TeacherTrainingOptions(shape, Training(1 + m, scale.TeacherEpochs), Family(data));
-            var trained = UseCaseProgress.Train($"teacher {m + 1}/{scale.Members}", teacher.Training.Epochs,
-                progress => TeacherTraining.Train(data, teacher, progress, cancellationToken));
-            first ??= trained.Metadata;
-            files.Add(EnsembleDirectory.MemberFileName(m));
-            trained.Save(Path.Combine(directory, files[^1]));
-            if (m == 0)
-            {
-                AddRow(Row("baseline", trained.Model, trained.Report, testSet) with { Note = "teacher 1 (hard labels); also the generalist" });
-            }
-            members.Add(trained.Model);
-        }
-        EnsembleDirectory.WriteIndex(directory, files);
-        return new Ensemble(members, first!);
+        var row = study.FinishedRow(seed, key) ?? study.Finish(seed, key, compute() with { Seed = seed });
+        return Add(row);
     }
 
-    private StudyRow ScoreEnsemble(Ensemble ensemble, PreparedCorpus data, FrameDataset testSet)
+    private StudyRow Add(StudyRow row)
     {
-        var row = new StudyRow(
-            $"ensemble",
-            EnsembleScoring.Score(ensemble, testSet, EnsembleCombination.Arithmetic).FrameAccuracy,
-            EnsembleScoring.Score(ensemble, data.Dev!, EnsembleCombination.Arithmetic).FrameAccuracy,
-            ensemble.ParameterCount,
-            ensemble.Members.Sum(m => m.Architecture.MacsPerFrame),
-            Note: $"{ensemble.Members.Count} teachers, arithmetic mean of probabilities");
-        AddRow(row);
-        AddRow(row with
-        {
-            Name = "ensemble-geometric",
-            FrameAccuracy = EnsembleScoring.Score(ensemble, testSet, EnsembleCombination.Geometric).FrameAccuracy,
-            DevFrameAccuracy = EnsembleScoring.Score(ensemble, data.Dev!, EnsembleCombination.Geometric).FrameAccuracy,
-            Note = $"{ensemble.Members.Count} teachers, geometric mean",
-        });
+        _rows.Add(row);
+        machine.OnRow?.Invoke(row);
         return row;
     }
 
+    private StudyRow Evaluate(string name, Func<Tensor, Tensor> scorer, MlpArchitecture architecture) =>
+        StudyEvaluator.Evaluate(name, scorer, architecture.Classes, architecture.ParameterCount, architecture.MacsPerFrame, data.Sets);
+
+    private StudyRow Evaluate(string name, TrainedModel trained)
+    {
+        trained.Model.to(data.Sets.Test.Features.device);
+        trained.Model.eval();
+        return Evaluate(name, trained.Model.forward, trained.Model.Architecture) with
+        {
+            DevFrameAccuracy = trained.Report.BestDevFrameAccuracy,
+            TrainFramesPerSecond = trained.Report.FramesPerSecond,
+            TrainSeconds = trained.Report.Elapsed.TotalSeconds,
+        };
+    }
+
     /// <summary>
-    /// Students of each shape over the grid of temperatures and hard-label weights; the teachers' soft targets
-    /// are computed once per temperature and shared by every student trained at it.
+    /// The N teachers, each trained once and kept on disk (model first, then its checkpoint, so a finished checkpoint
+    /// always has its model); teacher 1 is the baseline row.
     /// </summary>
-    private Dictionary<string, List<StudyRow>> DistillGrid(Ensemble ensemble, PreparedCorpus data, FrameDataset testSet,
-        IReadOnlyList<(string Name, NetworkShape Shape, int Seed)> students, CancellationToken cancellationToken)
+    private Ensemble Teachers(NetworkShape shape, CancellationToken cancellationToken)
+    {
+        var members = new List<FrameClassifier>();
+        ModelMetadata? first = null;
+        for (var m = 0; m < _scale.Members; m++)
+        {
+            var key = $"teacher-{m:D2}";
+            var path = study.ModelPath(seed, key);
+            if (study.FinishedRow(seed, key) is null || !File.Exists(path))
+            {
+                var options = new TeacherTrainingOptions(shape, Training(ModelSeed(1 + m), _scale.TeacherEpochs), Family);
+                using var trained = UseCaseProgress.Train($"seed {seed}: teacher {m + 1}/{_scale.Members}", options.Training.Epochs,
+                    progress => TeacherTraining.Train(data.Prepared, options, progress, cancellationToken));
+                study.SaveModel(seed, key, trained.Serialize());
+                var row = m == 0
+                    ? Evaluate("baseline", trained) with { Note = "teacher 1 (hard labels); also the generalist" }
+                    : new StudyRow(key, double.NaN, trained.Report.BestDevFrameAccuracy, trained.Model.Architecture.ParameterCount,
+                        trained.Model.Architecture.MacsPerFrame, TrainFramesPerSecond: trained.Report.FramesPerSecond,
+                        TrainSeconds: trained.Report.Elapsed.TotalSeconds);
+                study.Finish(seed, key, row with { Seed = seed });
+            }
+            if (m == 0)
+            {
+                Add(study.FinishedRow(seed, key)!);
+            }
+            var artifact = ModelArtifact.Load(path);
+            first ??= artifact.Metadata;
+            members.Add(artifact.Model);
+        }
+        var ensemble = new Ensemble(members, first!);
+        ensemble.Prepare(data.Sets.Test.Features.device);
+        return ensemble;
+    }
+
+    private void Ensembles()
+    {
+        var ensemble = _ensemble!;
+        var architecture = ensemble.Members[0].Architecture;
+        var macs = ensemble.Members.Sum(m => m.Architecture.MacsPerFrame);
+        foreach (var (key, combination) in new[] { ("ensemble", EnsembleCombination.Arithmetic), ("ensemble-geometric", EnsembleCombination.Geometric) })
+        {
+            Step(key, () => Evaluate(key, x => ensemble.LogProbabilities(x, 1.0, combination), architecture) with
+            {
+                Params = ensemble.ParameterCount,
+                InferenceMacsPerFrame = macs,
+                Note = $"{ensemble.Members.Count} teachers, {(combination == EnsembleCombination.Arithmetic ? "arithmetic" : "geometric")} mean of probabilities",
+            });
+        }
+    }
+
+    /// <summary>
+    /// Students of each shape over the grid of temperatures and hard-label weights; the teachers' soft targets are
+    /// computed once per temperature, and only when a student at that temperature is still to be trained.
+    /// </summary>
+    private Dictionary<string, List<StudyRow>> DistillGrid(IReadOnlyList<(string Name, NetworkShape Shape, int Seed)> students,
+        CancellationToken cancellationToken)
     {
         var rows = students.ToDictionary(s => s.Name, _ => new List<StudyRow>());
-        foreach (var temperature in StudyScale.Temperatures)
+        foreach (var temperature in _scale.Temperatures)
         {
-            using var soft = StudentDistillation.SoftTargets(ensemble, [], data, new DistillationOptions(temperature, 0), options.Device,
-                cancellationToken: cancellationToken);
-            foreach (var alpha in StudyScale.Alphas)
+            Tensor? soft = null;
+            try
             {
-                foreach (var (name, shape, seed) in students)
+                foreach (var alpha in _scale.Alphas)
                 {
-                    rows[name].Add(TrainStudent(data, testSet, shape, soft, temperature, alpha, seed, name, cancellationToken));
+                    foreach (var (name, shape, baseSeed) in students)
+                    {
+                        var key = $"{name}-T{temperature}-a{alpha}";
+                        rows[name].Add(Step(key, () =>
+                        {
+                            soft ??= StudentDistillation.SoftTargets(_ensemble!, [], data.Prepared, new DistillationOptions(temperature, 0),
+                                machine.Device, cancellationToken: cancellationToken);
+                            return TrainStudent(key, data.Prepared, shape, soft, temperature, alpha, ModelSeed(baseSeed), name, cancellationToken);
+                        }));
+                    }
                 }
+            }
+            finally
+            {
+                soft?.Dispose();
             }
         }
         return rows;
@@ -150,127 +170,150 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
     /// <summary>Marks and returns the row with the best dev accuracy (test accuracy plays no part in the choice).</summary>
     private StudyRow Select(IReadOnlyList<StudyRow> candidates)
     {
-        var best = candidates.MaxBy(r => r.DevFrameAccuracy)! with { Selected = true };
-        _rows[_rows.IndexOf(candidates.MaxBy(r => r.DevFrameAccuracy)!)] = best;
-        return best;
+        var chosen = candidates.MaxBy(r => r.DevFrameAccuracy)!;
+        var selected = chosen with { Selected = true };
+        _rows[_rows.IndexOf(chosen)] = selected;
+        return selected;
     }
 
-    private StudyRow TrainStudent(PreparedCorpus data, FrameDataset testSet, NetworkShape shape, Tensor soft, double temperature,
-        double alpha, int seed, string name, CancellationToken cancellationToken, int? epochs = null)
+    private StudyRow TrainStudent(string key, PreparedCorpus corpus, NetworkShape shape, Tensor soft, double temperature, double alpha,
+        int modelSeed, string name, CancellationToken cancellationToken, int? epochs = null)
     {
-        var student = new StudentDistillationOptions(shape, Training(seed, epochs ?? scale.StudentEpochs),
-            new DistillationOptions(temperature, alpha), Family(data));
-        using var trained = UseCaseProgress.Train($"{name} T={temperature} α={alpha}", student.Training.Epochs,
-            progress => StudentDistillation.Train(data, soft, [], student, progress, cancellationToken));
-        return AddRow(Row(name, trained.Model, trained.Report, testSet) with { Temperature = temperature, Alpha = alpha });
+        var options = new StudentDistillationOptions(shape, Training(modelSeed, epochs ?? _scale.StudentEpochs),
+            new DistillationOptions(temperature, alpha), Family);
+        using var trained = UseCaseProgress.Train($"seed {seed}: {name} T={temperature} α={alpha}", options.Training.Epochs,
+            progress => StudentDistillation.Train(corpus, soft, [], options, progress, cancellationToken));
+        study.SaveModel(seed, key, trained.Serialize());
+        return Evaluate(name, trained) with { Temperature = temperature, Alpha = alpha };
     }
 
-    private StudyRow TrainHard(PreparedCorpus data, FrameDataset testSet, NetworkShape shape, int seed, string name, string note,
-        int? epochs = null)
+    private StudyRow TrainHard(string name, PreparedCorpus corpus, NetworkShape shape, int modelSeed, string note, int? epochs = null)
     {
-        var hard = new TeacherTrainingOptions(shape, Training(seed, epochs ?? scale.StudentEpochs), Family(data), Role: "baseline");
-        using var trained = UseCaseProgress.Train(name, hard.Training.Epochs,
-            progress => TeacherTraining.Train(data, hard, progress, CancellationToken.None));
-        return AddRow(Row(name, trained.Model, trained.Report, testSet) with { Note = note });
+        var options = new TeacherTrainingOptions(shape, Training(modelSeed, epochs ?? _scale.StudentEpochs), Family, Role: "baseline");
+        using var trained = UseCaseProgress.Train($"seed {seed}: {name}", options.Training.Epochs,
+            progress => TeacherTraining.Train(corpus, options, progress, CancellationToken.None));
+        study.SaveModel(seed, name, trained.Serialize());
+        return Evaluate(name, trained) with { Note = note };
     }
 
-    /// <summary>The paper's Table 5: 3% of the training utterances, hard labels vs the full-data ensemble's soft targets.</summary>
-    private (StudyRow Hard3, StudyRow Soft3) SmallData(Ensemble ensemble, SplitFeatures train, SplitFeatures dev, PreparedCorpus full,
-        FrameDataset testSet, NetworkShape shape, double temperature, CancellationToken cancellationToken)
+    /// <summary>
+    /// The paper's Table 5: 3% of the training utterances (a different draw for every seed), hard labels vs the
+    /// full-data ensemble's soft targets.
+    /// </summary>
+    private void SmallData(NetworkShape shape, double temperature, CancellationToken cancellationToken)
     {
-        var random = new Random(3);
+        if (study.FinishedRow(seed, "hard3") is { } hardDone && study.FinishedRow(seed, "soft3") is { } softDone)
+        {
+            Add(hardDone);
+            Add(softDone);
+            return;
+        }
+        var random = new Random(3 + 1000 * (seed - 1));
+        var train = data.Train;
         var count = Math.Max(1, (int)Math.Round(train.Features.Count * StudyScale.SmallDataFraction));
         var chosen = Enumerable.Range(0, train.Features.Count).OrderBy(_ => random.Next()).Take(count).Order().ToArray();
-        using var subset = PreparedCorpus.Create(full.Name + "-3pct", train.Take(chosen), dev, full.Features, full.Context, full.Cmvn);
+        var full = data.Prepared;
+        using var subset = PreparedCorpus.Create(full.Name + "-3pct", train.Take(chosen), data.Dev, full.Features, full.Context, full.Cmvn);
         // As many minibatch updates as a full-data model gets (the dev-selected epoch guards against overfitting).
-        var epochs = (int)Math.Clamp(Math.Round(scale.TeacherEpochs * (double)full.Train.Count / subset.Train.Count), 1, 200);
-        var hard3 = TrainHard(subset, testSet, shape, seed: 400, "hard3",
-            $"{count} utterances ({subset.Train.Count:N0} frames, {epochs} epochs), hard labels", epochs);
-        using var soft = StudentDistillation.SoftTargets(ensemble, [], subset, new DistillationOptions(temperature, 0), options.Device,
-            cancellationToken: cancellationToken);
-        var soft3 = TrainStudent(subset, testSet, shape, soft, temperature, 0, seed: 400, "soft3", cancellationToken, epochs);
-        _rows[_rows.IndexOf(soft3)] = soft3 with { Note = "same 3%, soft targets of the full-data ensemble only" };
-        return (hard3, soft3);
+        var epochs = (int)Math.Clamp(Math.Round(_scale.TeacherEpochs * (double)full.Train.Count / subset.Train.Count), 1, 200);
+        Step("hard3", () => TrainHard("hard3", subset, shape, ModelSeed(400),
+            $"{count} utterances ({subset.Train.Count:N0} frames, {epochs} epochs), hard labels", epochs));
+        Step("soft3", () =>
+        {
+            using var soft = StudentDistillation.SoftTargets(_ensemble!, [], subset, new DistillationOptions(temperature, 0), machine.Device,
+                cancellationToken: cancellationToken);
+            return TrainStudent("soft3", subset, shape, soft, temperature, 0, ModelSeed(400), "soft3", cancellationToken, epochs) with
+            {
+                Note = "same 3%, soft targets of the full-data ensemble only",
+            };
+        });
     }
 
     /// <summary>
     /// §5 of the paper: specialists for clusters of confusable classes, initialised from the generalist (teacher 1),
     /// combined with it by KL minimisation; then, going past the paper, one student distilled from that combination.
+    /// Each specialist is kept on disk as it finishes.
     /// </summary>
-    private (StudyRow Generalist, StudyRow Combined, StudyRow Student) Specialists(Ensemble ensemble, PreparedCorpus data,
-        FrameDataset testSet, NetworkShape shape, double temperature, double alpha, CancellationToken cancellationToken)
+    private void Specialists(NetworkShape shape, double temperature, double alpha, CancellationToken cancellationToken)
     {
-        var generalist = ensemble.Members[0];
-        var classes = generalist.Architecture.Classes;
-        var clustering = new SpecialistClusteringOptions { Clusters = scale.Clusters };
-        var clusters = ConsoleProgress.Run("cluster classes", 1, _ =>
-            SpecialistTraining.Cluster(generalist, data, clustering, cancellationToken));
-        var specialists = new List<Specialist>();
-        for (var i = 0; i < clusters.Clusters.Count; i++)
+        string[] keys = ["generalist", "generalist+specialists", "distilled-from-specialists"];
+        if (keys.All(k => study.FinishedRow(seed, k) is not null))
         {
-            var options = Training(500 + i, scale.StudentEpochs);
-            var cluster = clusters.Clusters[i];
-            var trained = UseCaseProgress.Train($"specialist {i + 1}/{clusters.Clusters.Count} ({cluster.Count} classes)", options.Epochs,
-                progress => SpecialistTraining.Train(generalist, ensemble.Metadata, "teacher-1", data, cluster, options, otherRatio: 1.0,
-                    progress, cancellationToken));
-            specialists.Add(trained.Trained.Specialist);
+            foreach (var key in keys)
+            {
+                Add(study.FinishedRow(seed, key)!);
+            }
+            return;
         }
+        var generalist = _ensemble!.Members[0];
+        var clusters = ConsoleProgress.Run($"seed {seed}: cluster classes", 1, _ =>
+            SpecialistTraining.Cluster(generalist, data.Prepared, new SpecialistClusteringOptions { Clusters = _scale.Clusters }, cancellationToken));
+        var specialists = new List<Specialist>();
         try
         {
+            for (var i = 0; i < clusters.Clusters.Count; i++)
+            {
+                specialists.Add(Specialist(generalist, clusters.Clusters[i], i, clusters.Clusters.Count, cancellationToken));
+            }
             // The set borrows the ensemble's first member as its generalist; only the specialists are disposed here.
-            var set = new SpecialistSet(generalist, ensemble.Metadata, specialists);
-            set.Prepare(testSet.Features.device);
+            var set = new SpecialistSet(generalist, _ensemble.Metadata, specialists);
+            set.Prepare(data.Sets.Test.Features.device);
             var scorer = set.Scorer();
             var covered = set.CoveredClasses;
-            var note = $"{clusters.Clusters.Count} specialists covering {covered.Count} classes";
-            var generalistRow = AddRow(Score("generalist", generalist.forward, generalist.Architecture, data, testSet, covered) with { Note = "teacher 1" });
-            var combinedRow = AddRow(Score("generalist+specialists", scorer, generalist.Architecture, data, testSet, covered) with
+            var architecture = generalist.Architecture;
+            Step("generalist", () => Evaluate("generalist", generalist.forward, architecture) with
             {
-                Params = set.ParameterCount,
-                InferenceMacsPerFrame = generalist.Architecture.MacsPerFrame + specialists.Sum(s => s.Model.Architecture.MacsPerFrame),
-                Note = note + "; MACs count every specialist (an upper bound)",
+                CoveredFrameAccuracy = CoveredAccuracy(generalist.forward, covered),
+                Note = "teacher 1",
             });
-
-            using var soft = SoftTargets.Compute(x => log_softmax(scorer(x) / temperature, 1), data.Train, classes,
-                cancellationToken: cancellationToken);
-            var student = TrainStudent(data, testSet, shape, soft, temperature, alpha, seed: 600, "distilled-from-specialists", cancellationToken);
-            return (generalistRow, combinedRow, student);
+            Step("generalist+specialists", () => Evaluate("generalist+specialists", scorer, architecture) with
+            {
+                CoveredFrameAccuracy = CoveredAccuracy(scorer, covered),
+                Params = set.ParameterCount,
+                InferenceMacsPerFrame = architecture.MacsPerFrame + specialists.Sum(s => s.Model.Architecture.MacsPerFrame),
+                Note = $"{clusters.Clusters.Count} specialists covering {covered.Count} classes; MACs count every specialist (an upper bound)",
+            });
+            Step("distilled-from-specialists", () =>
+            {
+                using var soft = SoftTargets.Compute(x => log_softmax(scorer(x) / temperature, 1), data.Prepared.Train, architecture.Classes,
+                    cancellationToken: cancellationToken);
+                return TrainStudent("distilled-from-specialists", data.Prepared, shape, soft, temperature, alpha, ModelSeed(600), "distilled-from-specialists", cancellationToken);
+            });
         }
         finally
         {
             foreach (var specialist in specialists)
             {
-                specialist.Model.Dispose();
+                specialist.Dispose();
             }
         }
     }
 
-    private static StudyRow Score(string name, Func<Tensor, Tensor> scorer, MlpArchitecture architecture, PreparedCorpus data,
-        FrameDataset testSet, IReadOnlySet<int> covered)
+    private Specialist Specialist(FrameClassifier generalist, IReadOnlyList<int> cluster, int index, int count, CancellationToken cancellationToken)
     {
-        FrameAccuracyReport Report(FrameDataset set) => FrameAccuracyReport.FromPredictions(
-            FramePredictor.PredictClasses(scorer, set), FramePredictor.LabelsOf(set), architecture.Classes);
-        var test = Report(testSet);
-        return new StudyRow(name, test.FrameAccuracy, Report(data.Dev!).FrameAccuracy, architecture.ParameterCount,
-            architecture.MacsPerFrame, CoveredFrameAccuracy: test.AccuracyOn(covered));
+        var key = $"specialist-{index:D2}";
+        var path = study.ModelPath(seed, key);
+        if (study.FinishedRow(seed, key) is null || !File.Exists(path))
+        {
+            var options = Training(ModelSeed(500 + index), _scale.StudentEpochs);
+            using var trained = UseCaseProgress.Train($"seed {seed}: specialist {index + 1}/{count} ({cluster.Count} classes)", options.Epochs,
+                progress => SpecialistTraining.Train(generalist, _ensemble!.Metadata, "teacher-1", data.Prepared, cluster, options, otherRatio: 1.0,
+                    progress, cancellationToken));
+            study.SaveModel(seed, key, trained.Serialize());
+            var report = trained.Trained.Report;
+            study.Finish(seed, key, new StudyRow(key, double.NaN, report.BestDevFrameAccuracy, trained.Model.Architecture.ParameterCount,
+                trained.Model.Architecture.MacsPerFrame, TrainFramesPerSecond: report.FramesPerSecond, TrainSeconds: report.Elapsed.TotalSeconds,
+                Note: $"{cluster.Count} classes", Seed: seed));
+        }
+        var specialist = Acoustic.Specialists.Specialist.FromArtifact(ModelArtifact.Load(path), key);
+        specialist.Model.to(data.Sets.Test.Features.device);
+        specialist.Model.eval();
+        return specialist;
     }
 
-    private static StudyRow Row(string name, FrameClassifier model, TrainingReport report, FrameDataset testSet) => new(
-        name,
-        ModelScoring.Score(model, testSet).FrameAccuracy,
-        report.BestDevFrameAccuracy,
-        model.Architecture.ParameterCount,
-        model.Architecture.MacsPerFrame,
-        TrainFramesPerSecond: report.FramesPerSecond,
-        TrainSeconds: report.Elapsed.TotalSeconds);
+    private double CoveredAccuracy(Func<Tensor, Tensor> scorer, IReadOnlySet<int> covered) =>
+        FrameAccuracyReport.FromPredictions(FramePredictor.PredictClasses(scorer, data.Sets.Test), FramePredictor.LabelsOf(data.Sets.Test),
+            _ensemble!.Members[0].Architecture.Classes).AccuracyOn(covered);
 
-    private StudyRow AddRow(StudyRow row)
-    {
-        _rows.Add(row);
-        options.OnRow?.Invoke(row);
-        return row;
-    }
+    public void Dispose() => _ensemble?.Dispose();
 }
-
-/// <summary>Where the study reads and writes, and its compute budget.</summary>
-internal sealed record StudyOptions(string Corpus, string Out, int Threads, string Device, double LearningRate, int Batch, Action<StudyRow>? OnRow);
