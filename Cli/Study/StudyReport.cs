@@ -25,12 +25,12 @@ internal sealed record StudyReport(
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Corpus `{Config.CorpusName}`, scale `{Config.Scale.Name}` ({Config.Scale.Members} teachers of {Config.Scale.TeacherLayers}×{Config.Scale.TeacherWidth}), seeds {string.Join(", ", Summary.Seeds)}: {TrainingHours:F2} h of training speech ({TrainFrames:N0} frames), dev {DevFrames:N0} frames, test {TestFrames:N0} frames; {wall / 60:F1} min wall over {Runs.Count} run(s).");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| model | test frame acc. % (mean ± sd) | test WER % | {Config.HeldOutName ?? "held-out"} frame acc. % | params | MACs/frame |");
-        text.AppendLine("|---|---|---|---|---|---|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| model | test frame acc. % (mean ± sd) | test WER % | {Config.HeldOutName ?? "held-out"} frame acc. % | params | MACs/frame | computed on |");
+        text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var row in Summary.Rows)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Name} | {Pct(row.FrameAccuracyMean)}{Sd(row.FrameAccuracySd)} | {Pct(row.WerMean)}{Sd(row.WerSd)} | {Pct(row.HeldOutFrameAccuracyMean)}{Sd(row.HeldOutFrameAccuracySd)} | {row.Parameters:N0} | {row.MacsPerFrame:N0} |");
+                $"| {row.Name} | {Pct(row.FrameAccuracyMean)}{Sd(row.FrameAccuracySd)} | {Pct(row.WerMean)}{Sd(row.WerSd)} | {Pct(row.HeldOutFrameAccuracyMean)}{Sd(row.HeldOutFrameAccuracySd)} | {row.Parameters:N0} | {row.MacsPerFrame:N0} | {string.Join(", ", row.Devices)} |");
         }
         text.AppendLine();
         text.AppendLine("| claim | effect (mean) | 95% interval over seeds | bootstrap over test utterances | per seed | holds | rule |");

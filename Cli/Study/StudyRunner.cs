@@ -52,7 +52,7 @@ internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, St
     /// <summary>The row of step <paramref name="key"/>: read back when finished, else computed and checkpointed.</summary>
     private StudyRow Step(string key, Func<StudyRow> compute)
     {
-        var row = study.FinishedRow(seed, key) ?? study.Finish(seed, key, compute() with { Seed = seed });
+        var row = study.FinishedRow(seed, key) ?? study.Finish(seed, key, compute() with { Seed = seed, Device = machine.Device });
         return Add(row);
     }
 
@@ -101,7 +101,7 @@ internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, St
                     : new StudyRow(key, double.NaN, trained.Report.BestDevFrameAccuracy, trained.Model.Architecture.ParameterCount,
                         trained.Model.Architecture.MacsPerFrame, TrainFramesPerSecond: trained.Report.FramesPerSecond,
                         TrainSeconds: trained.Report.Elapsed.TotalSeconds);
-                study.Finish(seed, key, row with { Seed = seed });
+                study.Finish(seed, key, row with { Seed = seed, Device = machine.Device });
             }
             if (m == 0)
             {
@@ -303,7 +303,7 @@ internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, St
             var report = trained.Trained.Report;
             study.Finish(seed, key, new StudyRow(key, double.NaN, report.BestDevFrameAccuracy, trained.Model.Architecture.ParameterCount,
                 trained.Model.Architecture.MacsPerFrame, TrainFramesPerSecond: report.FramesPerSecond, TrainSeconds: report.Elapsed.TotalSeconds,
-                Note: $"{cluster.Count} classes", Seed: seed));
+                Note: $"{cluster.Count} classes", Seed: seed, Device: machine.Device));
         }
         var specialist = Acoustic.Specialists.Specialist.FromArtifact(ModelArtifact.Load(path), key);
         specialist.Model.to(data.Sets.Test.Features.device);

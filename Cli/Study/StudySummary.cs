@@ -1,6 +1,6 @@
 namespace AcousticDistill.Cli.Study;
 
-/// <summary>A model of the study over all its seeds.</summary>
+/// <summary>A model of the study over all its seeds, and the devices its seeds were computed on.</summary>
 internal sealed record StudySummaryRow(
     string Name,
     double FrameAccuracyMean,
@@ -11,7 +11,8 @@ internal sealed record StudySummaryRow(
     double? HeldOutFrameAccuracySd,
     long Parameters,
     long MacsPerFrame,
-    int Seeds);
+    int Seeds,
+    IReadOnlyList<string> Devices);
 
 /// <summary>
 /// A claim over all seeds: its mean effect; a 95% interval from the paired differences across seeds (Student's t; the
@@ -71,7 +72,8 @@ internal sealed record StudySummary(
             StudyStatistics.Mean(accuracy), StudyStatistics.StandardDeviation(accuracy),
             wer.Length == 0 ? null : StudyStatistics.Mean(wer), wer.Length == 0 ? null : StudyStatistics.StandardDeviation(wer),
             heldOut.Length == 0 ? null : StudyStatistics.Mean(heldOut), heldOut.Length == 0 ? null : StudyStatistics.StandardDeviation(heldOut),
-            perSeed[0].Params, perSeed[0].InferenceMacsPerFrame, perSeed.Count);
+            perSeed[0].Params, perSeed[0].InferenceMacsPerFrame, perSeed.Count,
+            perSeed.Select(r => r.Device ?? "unrecorded").Distinct().Order().ToArray());
     }
 
     private static StudySummaryClaim SummaryClaim(StudyClaim claim, IReadOnlyList<IReadOnlyList<StudyRow>> seeds,
