@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Specialists;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn.functional;
 
 namespace AcousticDistill.Cli.Study;
 
@@ -201,7 +200,6 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
         FrameDataset testSet, NetworkShape shape, double temperature, double alpha, CancellationToken cancellationToken)
     {
         var generalist = ensemble.Members[0];
-        var classes = generalist.Architecture.Classes;
         var clustering = new SpecialistClusteringOptions { Clusters = scale.Clusters };
         var clusters = ConsoleProgress.Run("cluster classes", 1, _ =>
             SpecialistTraining.Cluster(generalist, data, clustering, cancellationToken));
@@ -231,7 +229,7 @@ internal sealed class StudyRunner(StudyScale scale, StudyOptions options)
                 Note = note + "; MACs count every specialist (an upper bound)",
             });
 
-            using var soft = SoftTargets.Compute(x => log_softmax(scorer(x) / temperature, 1), data.Train, classes,
+            using var soft = StudentDistillation.SoftTargets(set, data, new DistillationOptions(temperature, 0), options.Device,
                 cancellationToken: cancellationToken);
             var student = TrainStudent(data, testSet, shape, soft, temperature, alpha, seed: 600, "distilled-from-specialists", cancellationToken);
             return (generalistRow, combinedRow, student);
