@@ -22,6 +22,7 @@ public static class GrainServices
         services.AddSingleton<ComputeBudget>();
         services.AddHostedService<TorchThreadsStartup>();
         services.AddSingleton<JobTeachers>();
+        services.AddSingleton<JobSoftTargets>();
         services.AddSingleton<IDistillationStage, SoftTargetStage>();
         services.AddSingleton<IDistillationStage, StudentTrainingStage>();
         services.AddSingleton<IDistillationStage, EvaluationStage>();

@@ -54,7 +54,31 @@ public static class SpecialistDirectory
     /// Writes the folder: the generalist's artifact bytes, each specialist with its metadata, then the index (last, so a
     /// folder with an index is complete). Returns the index path.
     /// </summary>
-    public static string Save(string directory, byte[] generalistArtifact, IReadOnlyList<(FrameClassifier Model, ModelMetadata Metadata)> specialists)
+    public static string Save(string directory, byte[] generalistArtifact, IReadOnlyList<(FrameClassifier Model, ModelMetadata Metadata)> specialists) =>
+        Write(directory, generalistArtifact, specialists.Select(s => (ModelArtifact.Serialize(s.Model, s.Metadata), s.Metadata)).ToArray());
+
+    /// <summary>
+    /// Writes the folder from artifacts already serialised (e.g. read from a model store), byte for byte, so each keeps its
+    /// content hash. Returns the index path.
+    /// </summary>
+    public static string Save(string directory, byte[] generalistArtifact, IReadOnlyList<byte[]> specialistArtifacts) =>
+        Write(directory, generalistArtifact, specialistArtifacts.Select((bytes, i) => (bytes, MetadataOf(bytes, $"specialist {i}"))).ToArray());
+
+    /// <summary>Content hashes of the generalist, then of each specialist in order (lineage of models distilled from the set).</summary>
+    public static IReadOnlyList<string> MemberHashes(string directory)
+    {
+        var index = ReadIndex(directory);
+        return [index.Generalist.Sha256, .. index.Specialists.Select(s => s.Sha256)];
+    }
+
+    /// <summary>Full paths of the generalist's file, then of each specialist's, in order.</summary>
+    public static IReadOnlyList<string> MemberFiles(string directory)
+    {
+        var index = ReadIndex(directory);
+        return [Path.Combine(directory, index.Generalist.File), .. index.Specialists.Select(s => Path.Combine(directory, s.File))];
+    }
+
+    private static string Write(string directory, byte[] generalistArtifact, IReadOnlyList<(byte[] Bytes, ModelMetadata Metadata)> specialists)
     {
         if (specialists.Count == 0)
         {
@@ -65,9 +89,8 @@ public static class SpecialistDirectory
         var entries = new List<SpecialistEntry>();
         for (var i = 0; i < specialists.Count; i++)
         {
-            var (model, metadata) = specialists[i];
+            var (bytes, metadata) = specialists[i];
             var classes = metadata.ClassMap ?? throw new ArgumentException($"Specialist {i} has no class map in its metadata.");
-            var bytes = ModelArtifact.Serialize(model, metadata);
             WriteAtomically(Path.Combine(directory, SpecialistFileName(i)), bytes);
             entries.Add(new SpecialistEntry(SpecialistFileName(i), ModelArtifact.ContentHash(bytes), classes.ToArray(),
                 classes.Select(c => metadata.Phones[c / metadata.StatesPerPhone] + "_" + c % metadata.StatesPerPhone).ToArray()));
@@ -76,6 +99,13 @@ public static class SpecialistDirectory
         var path = Path.Combine(directory, IndexFileName);
         WriteAtomically(path, JsonSerializer.SerializeToUtf8Bytes(index, s_json));
         return path;
+    }
+
+    private static ModelMetadata MetadataOf(byte[] artifact, string name)
+    {
+        var loaded = ModelArtifact.Deserialize(artifact, name);
+        loaded.Model.Dispose();
+        return loaded.Metadata;
     }
 
     /// <summary>Loads a folder; clear errors for a missing index, a changed file, or members that read different input.</summary>

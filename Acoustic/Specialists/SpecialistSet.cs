@@ -49,7 +49,7 @@ public sealed class SpecialistSet : IDisposable
     /// <summary>Total parameters of the generalist and all specialists.</summary>
     public long ParameterCount => Generalist.Architecture.ParameterCount + Specialists.Sum(s => s.Model.Architecture.ParameterCount);
 
-    /// <summary>Loads a folder written by <see cref="SpecialistDirectory.Save"/>.</summary>
+    /// <summary>Loads a folder written by <c>SpecialistDirectory.Save</c>.</summary>
     public static SpecialistSet Load(string directory) => SpecialistDirectory.Load(directory);
 
     /// <summary>A scorer (spliced input → combined log-probabilities [n, classes]) for evaluation code.</summary>

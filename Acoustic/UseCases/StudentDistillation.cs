@@ -1,5 +1,7 @@
 using AcousticDistill.Acoustic.Distillation;
+using AcousticDistill.Acoustic.Specialists;
 using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
 
 namespace AcousticDistill.Acoustic.UseCases;
 
@@ -15,8 +17,8 @@ public sealed record SoftTargetProgress(long Done, long Total);
 
 /// <summary>
 /// Distils an ensemble into one student (Hinton, Vinyals and Dean 2015): the corpus fed exactly as the teachers were fed
-/// (<see cref="TeacherInput"/>), the ensemble's soft targets at temperature T computed once (<see cref="SoftTargets"/>,
-/// optionally cached on disk), then a new network trained on T²·KL + α·CE (<see cref="Train"/>). The CLI's
+/// (<see cref="TeacherInput"/>), the teachers' soft targets at temperature T computed once (an ensemble's, optionally
+/// cached on disk, or a generalist refined by its specialists), then a new network trained on T²·KL + α·CE (<see cref="Train"/>). The CLI's
 /// <c>distill</c>, the distillation job's stages and the study all run these steps.
 /// </summary>
 public static class StudentDistillation
@@ -36,6 +38,24 @@ public static class StudentDistillation
         var key = SoftTargetCache.Key([.. teacherHashes, data.Name, data.Train.Count, options.Temperature, options.Combination]);
         return Distiller.TeacherTargets(teachers, data.Train, options, device, cache, key,
             progress is null ? null : (done, total) => progress.Report(new SoftTargetProgress(done, total)), cancellationToken);
+    }
+
+    /// <summary>
+    /// The log-probabilities at T of a generalist refined by its specialists (Hinton et al. 2015, §5: the combination
+    /// <see cref="SpecialistSet.Scorer"/> makes, softened by dividing it by T and renormalising) for every training frame of
+    /// <paramref name="data"/>, which must be fed as the generalist was fed.
+    /// </summary>
+    public static Tensor SoftTargets(SpecialistSet teachers, PreparedCorpus data, DistillationOptions options, string device,
+        IProgress<SoftTargetProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var target = TorchRuntime.ParseDevice(device);
+        teachers.Prepare(target);
+        data.Train.MoveTo(target);
+        var scorer = teachers.Scorer();
+        return Distillation.SoftTargets.Compute(x => log_softmax(scorer(x) / options.Temperature, 1), data.Train, teachers.Classes,
+            progress: progress is null ? null : (done, total) => progress.Report(new SoftTargetProgress(done, total)),
+            cancellationToken: cancellationToken);
     }
 
     /// <summary>Trains a new student towards <paramref name="softTargets"/> (rows = training frames of <paramref name="data"/>).</summary>

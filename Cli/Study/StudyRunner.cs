@@ -1,7 +1,6 @@
 using AcousticDistill.Acoustic.Specialists;
 using TorchSharp;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn.functional;
 
 namespace AcousticDistill.Cli.Study;
 
@@ -275,7 +274,7 @@ internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, St
             });
             Step("distilled-from-specialists", () =>
             {
-                using var soft = SoftTargets.Compute(x => log_softmax(scorer(x) / temperature, 1), data.Prepared.Train, architecture.Classes,
+                using var soft = StudentDistillation.SoftTargets(set, data.Prepared, new DistillationOptions(temperature, 0), machine.Device,
                     cancellationToken: cancellationToken);
                 return TrainStudent("distilled-from-specialists", data.Prepared, shape, soft, temperature, alpha, ModelSeed(600), "distilled-from-specialists", cancellationToken);
             });

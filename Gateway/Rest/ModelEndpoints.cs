@@ -109,7 +109,7 @@ public static class ModelEndpoints
             candidate = status.CandidateId,
             dev_frame_accuracy = status.DevFrameAccuracy,
             message = status.Message,
-            stages = status.Stages.Select(s => new { stage = s.Stage.ToString(), seconds = s.Seconds }),
+            stages = status.Stages.Select(s => new { stage = s.Stage.ToString(), seconds = s.Seconds, reused = s.Reused }),
             resumes = status.Resumes,
             silo = status.Silo,
         });

@@ -21,7 +21,10 @@ public sealed class ComputeOptions
     /// <summary><c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public string Device { get; set; } = "cpu";
 
-    /// <summary>Folder for per-job intermediate files (soft targets); shared by silos that may resume a job.</summary>
+    /// <summary>
+    /// Folder for per-job intermediate files (extracted features, teacher folders, a copy of the soft targets): this silo's
+    /// cache only, since what a job resumed elsewhere needs is in the model store; it need not be shared.
+    /// </summary>
     public string WorkDirectory { get; set; } = "distill-work";
 
     /// <summary>

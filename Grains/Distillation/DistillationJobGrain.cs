@@ -5,8 +5,11 @@ namespace AcousticDistill.Grains.Distillation;
 
 /// <summary>
 /// A distillation job as a durable stage machine over the <see cref="IDistillationStage"/>s (each a class of its own, its
-/// heavy work off the grain scheduler); after each stage the progress is written, so an activation that finds the job
-/// running (after a deactivation or on another silo) continues from the next stage.
+/// heavy work off the grain scheduler). Each stage makes its output durable (the model store, the job's state) before the
+/// job moves past it, and the progress is written after each stage, so an activation that finds the job running (after a
+/// deactivation or on another silo) continues from the next stage: it skips a stage whose output is already recorded and
+/// stored (marked reused in the timings), and steps back to run a stage again, with a warning, when the output the next
+/// stage needs is missing from the store.
 /// </summary>
 public sealed class DistillationJobGrain(
     [PersistentState("job", Constants.StateStorage)] IPersistentState<DistillationJobState> state,
@@ -57,6 +60,10 @@ public sealed class DistillationJobGrain(
         if (Job.Request is null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(request.Family);
+            if (!request.TeacherKeys.IsDefaultOrEmpty && !request.SpecialistKeys.IsDefaultOrEmpty)
+            {
+                throw new ArgumentException("A job is taught by teacher grains or by specialist grains, not both.", nameof(request));
+            }
             Job.Request = request;
             Job.NextStage = DistillationStage.CollectSoftTargets;
             Job.Outcome = DistillationOutcome.Running;
@@ -86,6 +93,9 @@ public sealed class DistillationJobGrain(
     {
         await Task.Yield();
         var family = Job.Request!.Family;
+        var job = new DistillationJobContext(this.GetPrimaryKey(), Job,
+            Path.Combine(options.Value.WorkDirectory, this.GetPrimaryKey().ToString("N")), WriteAsync);
+        var stepsBack = 0;
         try
         {
             while (Job.NextStage != DistillationStage.Done)
@@ -96,14 +106,20 @@ public sealed class DistillationJobGrain(
                 }
                 DelayDeactivation(s_keepAlive);
                 var stage = Job.NextStage;
-                var clock = Stopwatch.StartNew();
-                await RunStageAsync(stage, cancellationToken);
-                var seconds = clock.Elapsed.TotalSeconds;
-                Job.Stages.Add(new StageTiming(stage, seconds));
+                if (stage > DistillationStage.CollectSoftTargets && !await Runner(stage - 1).HasOutputAsync(job, cancellationToken))
+                {
+                    // A store that loses what it was just given would send the job back and forth for ever.
+                    if (++stepsBack > (int)DistillationStage.Done)
+                    {
+                        throw new InvalidOperationException($"The model store keeps losing the output of {stage - 1}.");
+                    }
+                    logger.LogWarning("Job {JobId}: the output of {Stage} is not in the model store; running it again", job.JobId, stage - 1);
+                    Job.NextStage = stage - 1;
+                    continue;
+                }
+                Job.Stages.Add(await RunOrReuseAsync(Runner(stage), job, cancellationToken));
                 Job.NextStage = stage + 1;
                 await WriteAsync();
-                metrics.StageCompleted(family, stage.ToString(), seconds);
-                logger.LogInformation("Job {JobId}: {Stage} done in {Seconds:F2} s", this.GetPrimaryKey(), stage, seconds);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || Job.CancelRequested)
@@ -126,12 +142,24 @@ public sealed class DistillationJobGrain(
         metrics.JobFinished(family, Job.Outcome.ToString().ToLowerInvariant());
     }
 
-    private Task RunStageAsync(DistillationStage stage, CancellationToken cancellationToken)
+    // A stage whose output is already recorded and stored (it finished, then the job was interrupted before moving on) is not run again.
+    private async Task<StageTiming> RunOrReuseAsync(IDistillationStage runner, DistillationJobContext job, CancellationToken cancellationToken)
     {
-        var work = Path.Combine(options.Value.WorkDirectory, this.GetPrimaryKey().ToString("N"));
-        var runner = stages.SingleOrDefault(s => s.Stage == stage) ?? throw new InvalidOperationException($"No work for stage {stage}.");
-        return runner.RunAsync(new DistillationJobContext(this.GetPrimaryKey(), Job, work), cancellationToken);
+        if (await runner.HasOutputAsync(job, cancellationToken))
+        {
+            logger.LogInformation("Job {JobId}: {Stage} reuses its recorded output", job.JobId, runner.Stage);
+            return new StageTiming(runner.Stage, 0, Reused: true);
+        }
+        var clock = Stopwatch.StartNew();
+        await runner.RunAsync(job, cancellationToken);
+        var seconds = clock.Elapsed.TotalSeconds;
+        metrics.StageCompleted(job.Request.Family, runner.Stage.ToString(), seconds);
+        logger.LogInformation("Job {JobId}: {Stage} done in {Seconds:F2} s", job.JobId, runner.Stage, seconds);
+        return new StageTiming(runner.Stage, seconds);
     }
+
+    private IDistillationStage Runner(DistillationStage stage) =>
+        stages.SingleOrDefault(s => s.Stage == stage) ?? throw new InvalidOperationException($"No work for stage {stage}.");
 
     private Task WriteAsync() => _writer.WriteAsync();
 

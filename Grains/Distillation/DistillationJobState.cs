@@ -1,6 +1,9 @@
 namespace AcousticDistill.Grains.Distillation;
 
-/// <summary>Persisted progress of a distillation job: the request, the next stage, and what completed stages produced.</summary>
+/// <summary>
+/// Persisted progress of a distillation job: the request, the next stage, and what completed stages produced (large
+/// outputs as ids of what they put in the model store, so any silo can pick them up).
+/// </summary>
 [GenerateSerializer, Alias("AcousticDistill.DistillationJobState")]
 public sealed class DistillationJobState
 {
@@ -16,7 +19,7 @@ public sealed class DistillationJobState
     [Id(2)]
     public DistillationOutcome Outcome { get; set; }
 
-    /// <summary>Content address of the student, once trained and stored.</summary>
+    /// <summary>Content address of the student, once trained and stored (with its teachers) in the model store.</summary>
     [Id(3)]
     public string? CandidateId { get; set; }
 
@@ -55,6 +58,21 @@ public sealed class DistillationJobState
     /// <summary>The teaching ensemble's dev frame accuracy (0–1, members averaged in probability at T = 1).</summary>
     [Id(12)]
     public double? EnsembleDevFrameAccuracy { get; set; }
+
+    /// <summary>
+    /// Model-store blob id of the soft targets (float32, train frames × classes) once the CollectSoftTargets stage stored
+    /// them: later stages, on any silo, read them from there instead of computing them again.
+    /// </summary>
+    [Id(13)]
+    public string? SoftTargetsId { get; set; }
+
+    /// <summary>Artifact id of the generalist of the specialists named in the request, resolved once by the first stage.</summary>
+    [Id(14)]
+    public string? GeneralistArtifactId { get; set; }
+
+    /// <summary>Artifact ids of the specialist grains named in the request, in request order, resolved once by the first stage.</summary>
+    [Id(15)]
+    public List<string>? SpecialistArtifactIds { get; set; }
 
     /// <summary>What callers see of job <paramref name="jobId"/>, run by <paramref name="silo"/>.</summary>
     public DistillationJobStatus ToStatus(Guid jobId, string silo) => new(

@@ -54,5 +54,6 @@ public sealed class SpecialistGrain(
         State.ClusterDevFrameAccuracy,
         State.GeneralistClusterDevFrameAccuracy,
         State.ClusterDevFrames,
-        State.Message);
+        State.Message,
+        State.Request?.GeneralistArtifactId);
 }

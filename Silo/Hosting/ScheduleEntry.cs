@@ -12,11 +12,17 @@ public sealed class ScheduleEntry
     /// <summary>Corpus folder (train = transfer set, dev = judge).</summary>
     public string Corpus { get; set; } = "";
 
-    /// <summary>Ensemble folder of the teachers (used when <see cref="TeacherKeys"/> is empty).</summary>
+    /// <summary>Ensemble folder of the teachers (used when <see cref="TeacherKeys"/> and <see cref="SpecialistKeys"/> are empty).</summary>
     public string Teachers { get; set; } = "";
 
     /// <summary>Keys of trained teacher grains whose artifacts form the ensemble.</summary>
     public List<string> TeacherKeys { get; set; } = [];
+
+    /// <summary>
+    /// Keys of trained specialist grains (over one generalist): the generalist refined by them teaches instead of an
+    /// ensemble. Not together with <see cref="TeacherKeys"/>.
+    /// </summary>
+    public List<string> SpecialistKeys { get; set; } = [];
 
     /// <summary>Softmax temperature.</summary>
     public double Temperature { get; set; } = 2.0;

@@ -7,6 +7,10 @@ public sealed class DecisionStage(IGrainFactory grains) : IDistillationStage
     public DistillationStage Stage => DistillationStage.Decide;
 
     /// <inheritdoc />
+    /// <remarks>The decision ends the job, in the same state write that records it, so there is never one to reuse.</remarks>
+    public Task<bool> HasOutputAsync(DistillationJobContext job, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <inheritdoc />
     public async Task RunAsync(DistillationJobContext job, CancellationToken cancellationToken)
     {
         var request = job.Request;

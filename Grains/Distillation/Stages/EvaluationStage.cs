@@ -5,7 +5,8 @@ namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>
 /// Scores the stored student on the corpus's dev split (and test split when present), fed as its metadata says, and the
-/// teaching ensemble on dev (members averaged in probability at T = 1, as the CLI's <c>eval</c> scores an ensemble).
+/// teachers on dev (at T = 1: ensemble members averaged in probability, as the CLI's <c>eval</c> scores an ensemble, or a
+/// generalist refined by its specialists); the figures go into the job's state.
 /// </summary>
 public sealed class EvaluationStage(
     JobTeachers teachers,
@@ -18,23 +19,29 @@ public sealed class EvaluationStage(
     public DistillationStage Stage => DistillationStage.Evaluate;
 
     /// <inheritdoc />
+    public async Task<bool> HasOutputAsync(DistillationJobContext job, CancellationToken cancellationToken) =>
+        job.State is { CandidateId: { } id, Metrics.DevFrameAccuracy: var dev, EnsembleDevFrameAccuracy: not null } && double.IsFinite(dev)
+        && await store.ContainsAsync(id, cancellationToken);
+
+    /// <inheritdoc />
     public async Task RunAsync(DistillationJobContext job, CancellationToken cancellationToken)
     {
         var candidate = await store.GetAsync(job.State.CandidateId!, cancellationToken);
-        var teachersDirectory = await teachers.DirectoryAsync(job, cancellationToken);
-        var (dev, test, ensembleDev) = await compute.RunAsync(ct => Score(job, candidate, teachersDirectory, ct), cancellationToken);
+        var folder = await teachers.FolderAsync(job, cancellationToken);
+        var (dev, test, ensembleDev) = await compute.RunAsync(ct => Score(job, candidate, folder, ct), cancellationToken);
         job.State.Metrics = job.State.Metrics! with { DevFrameAccuracy = dev, TestFrameAccuracy = test };
         job.State.EnsembleDevFrameAccuracy = ensembleDev;
-        job.State.EnsembleVersion = EnsembleVersion.Of(EnsembleDirectory.MemberHashes(teachersDirectory));
+        job.State.EnsembleVersion = EnsembleVersion.Of(folder.Hashes());
+        await job.CheckpointAsync();
         metrics.SetFrameAccuracy(job.Request.Family, job.State.EnsembleVersion, "ensemble", ensembleDev);
     }
 
-    private (double Dev, double? Test, double EnsembleDev) Score(DistillationJobContext job, byte[] candidate, string teachersDirectory,
+    private (double Dev, double? Test, double EnsembleDev) Score(DistillationJobContext job, byte[] candidate, TeacherFolder folder,
         CancellationToken cancellationToken)
     {
         var artifact = ModelArtifact.Deserialize(candidate, "candidate");
         using var model = artifact.Model;
-        using var ensemble = EnsembleDirectory.Load(teachersDirectory);
+        using var ensemble = TeachingModel.Load(folder);
         var manifest = CorpusManifest.Load(job.Request.CorpusDirectory);
         if (!manifest.InSplit(CorpusSplit.Dev).Any())
         {
@@ -50,7 +57,7 @@ public sealed class EvaluationStage(
         using var devForStudent = ModelScoring.Prepare(artifact.Metadata, devFeatures);
         using var devForTeachers = ModelScoring.Prepare(ensemble.Metadata, devFeatures);
         var dev = ModelScoring.Score(model, devForStudent).FrameAccuracy;
-        var ensembleDev = EnsembleScoring.Score(ensemble, devForTeachers, EnsembleCombination.Arithmetic).FrameAccuracy;
+        var ensembleDev = ensemble.FrameAccuracy(devForTeachers);
         double? test = null;
         if (manifest.InSplit(CorpusSplit.Test).Any())
         {

@@ -3,37 +3,36 @@ using static TorchSharp.torch;
 namespace AcousticDistill.Grains.Distillation.Stages;
 
 /// <summary>
-/// What the soft-target and training stages share (blocking; run through the compute budget): the teaching ensemble, the
-/// corpus fed as the teachers were fed (splits from the job's feature cache), and the soft targets (from the job's soft-target
-/// cache), all through the library's <see cref="StudentDistillation"/> steps.
+/// What the soft-target and training stages share (blocking; run through the compute budget): the teachers, and the corpus
+/// fed as the teachers were fed (splits from the job's feature cache), through the library's <see cref="StudentDistillation"/>
+/// steps. Only the soft-target stage computes soft targets; the training stage reads the stored ones.
 /// </summary>
 internal sealed class TeachingSet : IDisposable
 {
-    private TeachingSet(Ensemble teachers, IReadOnlyList<string> teacherHashes, PreparedCorpus data)
+    private TeachingSet(TeachingModel teachers, IReadOnlyList<string> teacherHashes, PreparedCorpus data)
     {
         Teachers = teachers;
         TeacherHashes = teacherHashes;
         Data = data;
     }
 
-    public Ensemble Teachers { get; }
+    public TeachingModel Teachers { get; }
 
     public IReadOnlyList<string> TeacherHashes { get; }
 
     public PreparedCorpus Data { get; }
 
-    public static TeachingSet Load(DistillationJobContext job, string teachersDirectory, int loaderThreads, CancellationToken cancellationToken)
+    public static TeachingSet Load(DistillationJobContext job, TeacherFolder folder, int loaderThreads, CancellationToken cancellationToken)
     {
-        var teachers = EnsembleDirectory.Load(teachersDirectory);
+        var teachers = TeachingModel.Load(folder);
         try
         {
-            var input = StudentDistillation.TeacherInput(teachers, job.Request.CorpusDirectory) with
+            var input = CorpusPreparationOptions.FedAs(teachers.Metadata, job.Request.CorpusDirectory) with
             {
                 LoaderThreads = loaderThreads,
                 FeatureCacheDirectory = job.FeatureCacheDirectory,
             };
-            return new TeachingSet(teachers, EnsembleDirectory.MemberHashes(teachersDirectory),
-                CorpusPreparation.Prepare(input, cancellationToken: cancellationToken));
+            return new TeachingSet(teachers, folder.Hashes(), CorpusPreparation.Prepare(input, cancellationToken: cancellationToken));
         }
         catch
         {
@@ -42,10 +41,12 @@ internal sealed class TeachingSet : IDisposable
         }
     }
 
-    /// <summary>The ensemble's soft targets over the transfer set (computed once per job, then read from its work folder).</summary>
-    public Tensor SoftTargets(DistillationJobContext job, string device, CancellationToken cancellationToken) =>
-        StudentDistillation.SoftTargets(Teachers, TeacherHashes, Data, Options(job), device, new SoftTargetCache(job.WorkDirectory),
-            cancellationToken: cancellationToken);
+    /// <summary>The teachers' soft targets over the transfer set, computed.</summary>
+    public Tensor ComputeSoftTargets(DistillationJobContext job, string device, CancellationToken cancellationToken) =>
+        Teachers.SoftTargets(Data, Options(job), device, cancellationToken);
+
+    /// <summary>The soft targets stored in <paramref name="file"/> (refused unless they have a row per transfer frame).</summary>
+    public Tensor ReadSoftTargets(string file) => SoftTargetFile.Read(file, Data.Train.Count, Teachers.Classes);
 
     public static DistillationOptions Options(DistillationJobContext job) => new(job.Request.Temperature, job.Request.Alpha);
 

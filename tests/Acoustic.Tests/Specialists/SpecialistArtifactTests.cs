@@ -84,6 +84,29 @@ public sealed class SpecialistArtifactTests
     }
 
     [Fact]
+    public void Directory_SavedFromStoredBytes_KeepsTheirHashesInOrderAndLoads()
+    {
+        manual_seed(2);
+        using var folder = new TempDirectory();
+        using var generalist = new FrameClassifier(Models.TestModels.Tiny());
+        var generalistMetadata = Models.TestModels.MetadataFor(generalist.Architecture);
+        var generalistBytes = ModelArtifact.Serialize(generalist, generalistMetadata);
+        var specialistBytes = new[] { new[] { 0, 3 }, new[] { 5 } }.Select(cluster =>
+        {
+            using var model = SpecialistInitializer.FromGeneralist(generalist, cluster);
+            return ModelArtifact.Serialize(model, generalistMetadata with { Architecture = model.Architecture, ClassMap = cluster, Priors = null });
+        }).ToArray();
+
+        SpecialistDirectory.Save(folder.Path, generalistBytes, specialistBytes);
+
+        string[] hashes = [ModelArtifact.ContentHash(generalistBytes), .. specialistBytes.Select(b => ModelArtifact.ContentHash(b))];
+        Assert.Equal(hashes, SpecialistDirectory.MemberHashes(folder.Path));
+        Assert.Equal(hashes, SpecialistDirectory.MemberFiles(folder.Path).Select(f => ModelArtifact.ContentHash(File.ReadAllBytes(f))));
+        using var set = SpecialistSet.Load(folder.Path);
+        Assert.Equal([0, 3, 5], set.CoveredClasses.Order().ToArray());
+    }
+
+    [Fact]
     public void Trainer_LearnsItsClusterFromTheGeneralist()
     {
         manual_seed(3);

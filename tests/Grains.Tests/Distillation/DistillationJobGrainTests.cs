@@ -65,7 +65,8 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     {
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
-        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 30));
+        // Enough epochs that training is surely still running when the grain deactivates (30 were sometimes done first).
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 300));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
         await Task.Delay(200);
 

@@ -43,15 +43,16 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A one-silo cluster with the grains' services over <paramref name="root"/> (store, work folder), in-memory
-    /// reminders with a 0.5 s floor, and grain state from <paramref name="addStateStorage"/>.
+    /// A one-silo cluster with the grains' services over <paramref name="root"/> (store; work folder unless
+    /// <paramref name="workDirectory"/> gives another, as on a different machine), in-memory reminders with a 0.5 s floor,
+    /// and grain state from <paramref name="addStateStorage"/>.
     /// </summary>
-    public static InProcessTestCluster BuildCluster(string root, Action<ISiloBuilder> addStateStorage)
+    public static InProcessTestCluster BuildCluster(string root, Action<ISiloBuilder> addStateStorage, string? workDirectory = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ModelStore:Path"] = Path.Combine(root, "store"),
-            ["Compute:WorkDirectory"] = Path.Combine(root, "work"),
+            ["Compute:WorkDirectory"] = workDirectory ?? Path.Combine(root, "work"),
             ["Compute:ConcurrentStages"] = "1",
             ["Compute:TorchThreads"] = "1",
         }).Build();

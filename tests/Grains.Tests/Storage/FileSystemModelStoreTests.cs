@@ -99,4 +99,64 @@ public sealed class FileSystemModelStoreTests : IDisposable
 
         Assert.Contains("not a manifest name", error.Message);
     }
+
+    [Fact]
+    public async Task Blob_PutFromFile_IsItsSha256_ReadsBackWhole_AndStaysOutOfArtifactList()
+    {
+        var store = new FileSystemModelStore(_root);
+        var bytes = RandomNumberGenerator.GetBytes(3 << 20);
+        var source = WriteTemp(bytes);
+
+        var id = await store.PutBlobAsync(source);
+        var again = await store.PutBlobAsync(source);
+        var copy = Path.Combine(_root, "elsewhere", "copy.bin");
+        await store.GetBlobAsync(id, copy);
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), id);
+        Assert.Equal(id, again);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(copy));
+        Assert.True(await store.ContainsBlobAsync(id));
+        Assert.False(await store.ContainsAsync(id));
+        Assert.Empty(await store.ListAsync());
+        Assert.Empty(Directory.EnumerateFiles(_root, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Blob_Corrupted_IsRefusedByHashAndLeavesNoFile()
+    {
+        var store = new FileSystemModelStore(_root);
+        var id = await store.PutBlobAsync(WriteTemp(RandomNumberGenerator.GetBytes(1000)));
+        var path = Directory.EnumerateFiles(Path.Combine(_root, "blobs"), id + ".bin", SearchOption.AllDirectories).Single();
+        var damaged = await File.ReadAllBytesAsync(path);
+        damaged[10] ^= 0x01;
+        await File.WriteAllBytesAsync(path, damaged);
+        var copy = Path.Combine(_root, "copy.bin");
+
+        var error = await Assert.ThrowsAsync<ModelStoreException>(() => store.GetBlobAsync(id, copy));
+
+        Assert.Contains("corrupt", error.Message);
+        Assert.False(File.Exists(copy));
+        Assert.Empty(Directory.EnumerateFiles(_root, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Blob_Unknown_FailsWithClearErrorAndIsNotContained()
+    {
+        var store = new FileSystemModelStore(_root);
+        var unknown = new string('e', 64);
+
+        var error = await Assert.ThrowsAsync<ModelStoreException>(() => store.GetBlobAsync(unknown, Path.Combine(_root, "copy.bin")));
+
+        Assert.Contains("not in the store", error.Message);
+        Assert.False(await store.ContainsBlobAsync(unknown));
+        Assert.False(await store.ContainsBlobAsync("../../etc/passwd"));
+    }
+
+    private string WriteTemp(byte[] bytes)
+    {
+        var path = Path.Combine(_root, "source-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_root);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
 }
