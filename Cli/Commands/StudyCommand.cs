@@ -79,7 +79,7 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
             {
                 return ValidationResult.Error($"--seeds '{Seeds}' is not a list of positive integers, e.g. 1,2,3.");
             }
-            if (Temperatures is not null && (ParseList(Temperatures, double.Parse) is not { Count: > 0 } temperatures || temperatures.Any(t => !(t > 0))))
+            if (Temperatures is not null && (ParseList(Temperatures, double.Parse) is not { Count: > 0 } temperatures || temperatures.Any(t => !double.IsFinite(t) || t <= 0)))
             {
                 return ValidationResult.Error($"--temperatures '{Temperatures}' is not a list of positive numbers.");
             }
@@ -92,8 +92,8 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
                 : ValidationResult.Success();
         }
 
-        /// <summary>The seeds asked for (1 when none).</summary>
-        public IReadOnlyList<int> SeedList => ParseList(Seeds ?? "1", int.Parse) ?? [];
+        /// <summary>The seeds asked for (1 when none), each once.</summary>
+        public IReadOnlyList<int> SeedList => ParseList(Seeds ?? "1", int.Parse)?.Distinct().ToArray() ?? [];
 
         /// <summary>Numbers separated by commas; null when one does not parse.</summary>
         public static IReadOnlyList<T>? ParseList<T>(string? text, Func<string, IFormatProvider, T> parse)
@@ -151,15 +151,35 @@ internal sealed class StudyCommand : Command<StudyCommand.Settings>
         return new StudyConfig(corpus, manifest.Name, manifest.Utterances.Count, scale, settings.SeedList,
             settings.LearningRate, settings.Batch, settings.Lm is null ? null : Path.GetFullPath(settings.Lm), heldOut,
             heldOut is null ? null : CorpusManifest.Load(heldOut).Name,
-            new StudyDecoding(settings.AcousticScale, settings.WordPenalty, settings.Beam), CodeVersion.Current);
+            new StudyDecoding(settings.AcousticScale, settings.WordPenalty, settings.Beam), CodeVersion.Current,
+            settings.Lm is null ? null : Sha256(settings.Lm));
     }
 
-    // The manifest decides; a corpus or LM that moved may be named again (the corpus is checked to be the same one),
-    // and seeds may be added.
+    private static string Sha256(string path) => ModelArtifact.ContentHash(File.ReadAllBytes(path));
+
+    // The manifest decides; a corpus, LM or held-out corpus that moved may be named again (each is checked to be the same
+    // one: results already checkpointed were measured with it), and seeds may be added.
     private static StudyDirectory Reopen(string path, Settings settings)
     {
         var study = StudyDirectory.Open(path);
         var config = study.Config;
+        if (config.CodeVersion != CodeVersion.Current)
+        {
+            ConsoleProgress.Stderr.MarkupLineInterpolated(
+                $"[yellow]warning:[/] the study was started by code version {config.CodeVersion}; this is {CodeVersion.Current} (runs.jsonl records which run used which).");
+        }
+        if (settings.Lm is { } lm && (config.Lm is null || (config.LmSha256 is { } hash && Sha256(lm) != hash)))
+        {
+            throw new ArgumentException(config.Lm is null
+                ? "The study was started without --lm; its language model is fixed when it starts."
+                : $"--lm '{lm}' is not the language model the study was started with ({config.Lm}).");
+        }
+        if (settings.HeldOutCorpus is { } heldOut && CorpusManifest.Load(heldOut).Name != config.HeldOutName)
+        {
+            throw new ArgumentException(config.HeldOutName is null
+                ? "The study was started without --held-out-corpus; its test sets are fixed when it starts."
+                : $"--held-out-corpus '{heldOut}' is not '{config.HeldOutName}', the held-out corpus the study was started with.");
+        }
         if (settings.Corpus is { } moved)
         {
             var manifest = CorpusManifest.Load(moved);

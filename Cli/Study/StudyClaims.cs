@@ -12,8 +12,13 @@ internal static class StudyClaims
 {
     private static double Points(double fraction) => 100 * fraction;
 
-    private static double Recovery(StudyFigures f, string student) =>
-        (f.Accuracy(student) - f.Accuracy("baseline")) / (f.Accuracy("ensemble") - f.Accuracy("baseline"));
+    // Undefined (NaN: the claim cannot hold) when the ensemble gained nothing: there is no gain to recover, and a ratio
+    // of two negative differences would read as a recovery.
+    private static double Recovery(StudyFigures f, string student)
+    {
+        var gain = f.Accuracy("ensemble") - f.Accuracy("baseline");
+        return gain > 0 ? (f.Accuracy(student) - f.Accuracy("baseline")) / gain : double.NaN;
+    }
 
     public static IReadOnlyList<StudyClaim> All { get; } =
     [

@@ -16,7 +16,8 @@ internal sealed record StudyConfig(
     string? HeldOutCorpus,
     string? HeldOutName,
     StudyDecoding Decoding,
-    string CodeVersion);
+    string CodeVersion,
+    string? LmSha256 = null);
 
 /// <summary>
 /// One decoding setting for every model of the study, so that their word error rates compare: the acoustic scale, word

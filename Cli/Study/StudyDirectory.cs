@@ -111,8 +111,21 @@ internal sealed class StudyDirectory
     {
         var file = System.IO.Path.Combine(Path, "runs.jsonl");
         return File.Exists(file)
-            ? File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToArray()
+            ? File.ReadAllLines(file).Select(ParseOrNull).OfType<JsonElement>().ToArray()
             : [];
+
+        // A run killed while appending leaves a partial last line; it is skipped, not fatal.
+        static JsonElement? ParseOrNull(string line)
+        {
+            try
+            {
+                return line.Length == 0 ? null : JsonDocument.Parse(line).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>Writes a report file into the study directory atomically.</summary>

@@ -33,7 +33,7 @@ internal sealed record StudyReport(
                 $"| {row.Name} | {Pct(row.FrameAccuracyMean)}{Sd(row.FrameAccuracySd)} | {Pct(row.WerMean)}{Sd(row.WerSd)} | {Pct(row.HeldOutFrameAccuracyMean)}{Sd(row.HeldOutFrameAccuracySd)} | {row.Parameters:N0} | {row.MacsPerFrame:N0} | {string.Join(", ", row.Devices)} |");
         }
         text.AppendLine();
-        text.AppendLine("| claim | effect (mean) | 95% interval over seeds | bootstrap over test utterances | per seed | holds | rule |");
+        text.AppendLine("| claim | effect (mean) | 95% interval (paired t over seeds; the bootstrap when one seed) | bootstrap over test utterances | per seed | holds | rule |");
         text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var claim in Summary.Claims)
         {

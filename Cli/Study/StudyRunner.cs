@@ -27,7 +27,7 @@ internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, St
         Ensembles();
 
         var smallShape = Shape(_scale.SmallStudentLayers, _scale.SmallStudentWidth);
-        Step("baseline-small", () => TrainHard("baseline-small", data.Prepared, smallShape, ModelSeed(200), "hard labels, student size"));
+        Step("baseline-small", () => TrainHard("baseline-small", data.Prepared, smallShape, ModelSeed(200), "hard labels, student size", cancellationToken));
         var grid = DistillGrid([("distilled", teacherShape, 100), ("distilled-small", smallShape, 300)], cancellationToken);
         var best = Select(grid["distilled"]);
         Select(grid["distilled-small"]);
@@ -186,11 +186,12 @@ internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, St
         return Evaluate(name, trained) with { Temperature = temperature, Alpha = alpha };
     }
 
-    private StudyRow TrainHard(string name, PreparedCorpus corpus, NetworkShape shape, int modelSeed, string note, int? epochs = null)
+    private StudyRow TrainHard(string name, PreparedCorpus corpus, NetworkShape shape, int modelSeed, string note,
+        CancellationToken cancellationToken, int? epochs = null)
     {
         var options = new TeacherTrainingOptions(shape, Training(modelSeed, epochs ?? _scale.StudentEpochs), Family, Role: "baseline");
         using var trained = UseCaseProgress.Train($"seed {seed}: {name}", options.Training.Epochs,
-            progress => TeacherTraining.Train(corpus, options, progress, CancellationToken.None));
+            progress => TeacherTraining.Train(corpus, options, progress, cancellationToken));
         study.SaveModel(seed, name, trained.Serialize());
         return Evaluate(name, trained) with { Note = note };
     }
@@ -216,7 +217,7 @@ internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, St
         // As many minibatch updates as a full-data model gets (the dev-selected epoch guards against overfitting).
         var epochs = (int)Math.Clamp(Math.Round(_scale.TeacherEpochs * (double)full.Train.Count / subset.Train.Count), 1, 200);
         Step("hard3", () => TrainHard("hard3", subset, shape, ModelSeed(400),
-            $"{count} utterances ({subset.Train.Count:N0} frames, {epochs} epochs), hard labels", epochs));
+            $"{count} utterances ({subset.Train.Count:N0} frames, {epochs} epochs), hard labels", cancellationToken, epochs));
         Step("soft3", () =>
         {
             using var soft = StudentDistillation.SoftTargets(_ensemble!, [], subset, new DistillationOptions(temperature, 0), machine.Device,
@@ -245,8 +246,11 @@ internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, St
             return;
         }
         var generalist = _ensemble!.Members[0];
+        // Classes no dev frame is labelled with are left out too: a specialist is selected on the dev frames of its classes.
+        var clustering = new SpecialistClusteringOptions { Clusters = _scale.Clusters };
+        clustering.ExcludedClasses = clustering.ExcludedClasses.Union(ClassesWithoutFrames(data.Prepared.Dev!)).ToHashSet();
         var clusters = ConsoleProgress.Run($"seed {seed}: cluster classes", 1, _ =>
-            SpecialistTraining.Cluster(generalist, data.Prepared, new SpecialistClusteringOptions { Clusters = _scale.Clusters }, cancellationToken));
+            SpecialistTraining.Cluster(generalist, data.Prepared, clustering, cancellationToken));
         var specialists = new List<Specialist>();
         try
         {
@@ -308,6 +312,12 @@ internal sealed class StudyRunner(StudyDirectory study, StudyMachine machine, St
         specialist.Model.to(data.Sets.Test.Features.device);
         specialist.Model.eval();
         return specialist;
+    }
+
+    private static HashSet<int> ClassesWithoutFrames(FrameDataset split)
+    {
+        var seen = FramePredictor.LabelsOf(split).ToHashSet();
+        return Enumerable.Range(0, PhoneSet.ClassCount).Where(c => !seen.Contains(c)).ToHashSet();
     }
 
     private double CoveredAccuracy(Func<Tensor, Tensor> scorer, IReadOnlySet<int> covered) =>

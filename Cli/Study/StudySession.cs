@@ -48,6 +48,7 @@ internal static class StudySession
         device = machine.Device,
         threads = machine.Threads,
         host = Environment.MachineName,
+        code_version = CodeVersion.Current,
         processors = Environment.ProcessorCount,
         steps_finished = study.FinishedSteps() - stepsBefore,
         outcome,

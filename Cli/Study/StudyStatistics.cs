@@ -55,7 +55,10 @@ internal static class StudyStatistics
             }
             values[r] = statistic(counts);
         }
-        Array.Sort(values);
-        return (values[(int)(0.025 * (resamples - 1))], values[(int)Math.Ceiling(0.975 * (resamples - 1))]);
+        // Resamples where the statistic is undefined (e.g. a ratio over a zero gain) are left out of the percentiles.
+        var finite = values.Where(double.IsFinite).Order().ToArray();
+        return finite.Length == 0
+            ? (double.NaN, double.NaN)
+            : (finite[(int)(0.025 * (finite.Length - 1))], finite[(int)Math.Ceiling(0.975 * (finite.Length - 1))]);
     }
 }

@@ -83,7 +83,8 @@ internal sealed record StudySummary(
         var mean = StudyStatistics.Mean(perSeed);
         var bootstrap = Bootstrap(claim, seeds, utteranceFrames, utteranceWords);
         var interval = StudyStatistics.TInterval(perSeed) ?? bootstrap;
-        var aboveZero = (interval is null || interval.Value.Low > 0) && (bootstrap is null || bootstrap.Value.Low > 0);
+        // No interval at all (one seed, a figure with no per-utterance counts) cannot show an effect above zero.
+        var aboveZero = interval is { Low: > 0 } && (bootstrap is null || bootstrap.Value.Low > 0);
         var holds = !double.IsNaN(mean) && mean >= claim.Threshold && (!claim.NeedsIntervalAboveZero || aboveZero);
         return new StudySummaryClaim(claim.Name, claim.Rule, claim.Threshold, mean, interval?.Low, interval?.High,
             bootstrap?.Low, bootstrap?.High, holds, perSeed);

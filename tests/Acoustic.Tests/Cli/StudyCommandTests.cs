@@ -40,7 +40,8 @@ public sealed class StudyCommandTests
         var afterResume = Json(Ok(CliRunner.Run(s_timeout, "study", "--resume", resumed, "--threads", "1", "--json")));
 
         var context = $"killed after {done} of {totalSteps} checkpoints";
-        Assert.Equal(Table(uninterrupted), Table(afterResume));
+        var (expected, actual) = (Table(uninterrupted), Table(afterResume));
+        Assert.True(expected == actual, $"{context}: the resumed table differs.\nuninterrupted: {expected}\nresumed: {actual}");
         var lastRun = File.ReadAllLines(Path.Combine(resumed, "runs.jsonl")).Last();
         Assert.Equal(totalSteps - done, JsonDocument.Parse(lastRun).RootElement.GetProperty("steps_finished").GetInt32());
         // Real numbers, not placeholders: every row was measured on frames and words.

@@ -42,24 +42,52 @@ public sealed class StudySummaryTests
         Assert.Equal(0.58, summary.Rows.Single(r => r.Name == "distilled").FrameAccuracyMean, 6);
     }
 
-    private static StudySummary Build(Func<int, IReadOnlyList<StudyRow>> rows)
+    [Fact]
+    public void Build_OneSeed_ClaimWithoutAnyInterval_DoesNotHold()
     {
-        var bySeed = new[] { 1, 2, 3 }.ToDictionary(s => s, rows);
+        // Accuracy on the specialists' classes has no per-utterance counts, so one seed gives it no interval at all.
+        var summary = Build(_ => Rows(baseline: 0.60, ensemble: 0.63, specialists: 0.65), seeds: [1]);
+
+        var claim = summary.Claims.Single(c => c.Claim == "specialists_gain_on_covered_points");
+        Assert.Equal(5.0, claim.EffectMean, 6);
+        Assert.Null(claim.CiLow);
+        Assert.False(claim.Holds);
+    }
+
+    [Fact]
+    public void Build_EnsembleNoBetterThanItsTeacher_RecoveryIsUndefinedAndDoesNotHold()
+    {
+        // Ensemble 2 points below the teacher and the student 4 below: (−4)/(−2) must not read as a 200% recovery.
+        var summary = Build(_ => Rows(baseline: 0.60, ensemble: 0.58, distilled: 0.56));
+
+        var claim = summary.Claims.Single(c => c.Claim == "distilled_recovery_of_ensemble_gain");
+        Assert.True(double.IsNaN(claim.EffectMean));
+        Assert.False(claim.Holds);
+    }
+
+    private static StudySummary Build(Func<int, IReadOnlyList<StudyRow>> rows, int[]? seeds = null)
+    {
+        var bySeed = (seeds ?? [1, 2, 3]).ToDictionary(s => s, rows);
         var config = new StudyConfig("c", "c", 10, StudyScale.Tiny, [1, 2, 3], 0.05, 256, null, null, null, new StudyDecoding(), "test");
         return StudySummary.Build(config, 1.0, bySeed, s_frames, s_words);
     }
 
-    private static List<StudyRow> Rows(double baseline, double ensemble)
+    private static List<StudyRow> Rows(double baseline, double ensemble, double distilled = 0.58, double? specialists = null)
     {
         var rows = new List<StudyRow>();
         foreach (var name in StudySummary.RowNames)
         {
-            var accuracy = name == "ensemble" ? ensemble : baseline;
+            var accuracy = name switch
+            {
+                "ensemble" => ensemble,
+                "generalist+specialists" => specialists ?? baseline,
+                _ => baseline,
+            };
             rows.Add(Row(name, accuracy));
         }
         rows.RemoveAll(r => r.Name == "distilled");
         rows.Add(Row("distilled", 0.70) with { Selected = false });
-        rows.Add(Row("distilled", 0.58) with { Selected = true });
+        rows.Add(Row("distilled", distilled) with { Selected = true });
         return rows;
     }
 
