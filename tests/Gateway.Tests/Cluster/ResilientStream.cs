@@ -41,6 +41,10 @@ public sealed class ResilientStream(Uri uri, IReadOnlyList<byte[]> utterances, i
                 FinalsPerUtterance.Add(finals);
                 while (true)
                 {
+                    if (stop.IsCancellationRequested && socket is null)
+                    {
+                        return; // stopped while reconnecting: nothing is open to finish
+                    }
                     socket ??= await OpenAsync();
                     if (socket is null)
                     {
