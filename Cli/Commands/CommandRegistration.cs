@@ -23,8 +23,9 @@ internal static class CommandRegistration
             .WithDescription("Distil an ensemble into one student with soft targets at temperature T (Hinton et al. 2015).")
             .WithExample("distill", "--teachers", "out/ensemble", "--corpus", "out/corpus-16k", "--temperature", "2", "--alpha", "0.5", "--out", "out/student.adm");
         config.AddCommand<StudyCommand>("study")
-            .WithDescription("Run the whole distillation comparison (baseline, ensemble, students over T and alpha, 3% data, specialists).")
-            .WithExample("study", "--corpus", "out/corpus-16k", "--scale", "small", "--json");
+            .WithDescription("Run the whole distillation comparison (baseline, ensemble, students over T and alpha, 3% data, specialists) over seeds, with intervals; checkpointed after every model, resumable.")
+            .WithExample("study", "--corpus", "out/an4-syn-16k", "--scale", "medium", "--seeds", "1,2,3", "--lm", "samples/an4/an4-train-bigram.arpa", "--out", "out/study")
+            .WithExample("study", "--resume", "out/study", "--seeds", "4,5");
         config.AddCommand<AlignCommand>("align")
             .WithDescription("Forced alignment of a WAV file to its transcript: phone and word segments and frame labels.")
             .WithExample("align", "--model", "out/baseline.adm", "--wav", "a.wav", "--text", "three one four", "--json");
