@@ -27,11 +27,11 @@ internal static class StudyEvaluator
         return new StudyRow(
             name,
             FrameAccuracy: correct.Sum() / (double)labels.Length,
-            DevFrameAccuracy: Accuracy(scorer, sets.Dev),
+            DevFrameAccuracy: Accuracy(scorer, sets.Dev, classes),
             Params: parameters,
             InferenceMacsPerFrame: macsPerFrame,
             Wer: decoded?.Wer,
-            HeldOutFrameAccuracy: sets.HeldOut is { } heldOut ? Accuracy(scorer, heldOut) : null,
+            HeldOutFrameAccuracy: sets.HeldOut is { } heldOut ? Accuracy(scorer, heldOut, classes) : null,
             UtteranceCorrectFrames: correct,
             UtteranceWordErrors: decoded?.Utterances.Select(u => u.Errors.Errors).ToArray());
     }
@@ -40,17 +40,8 @@ internal static class StudyEvaluator
     public static int[] ReferenceWords(StudyTestSets sets) =>
         sets.TestEntries.Select(e => PronunciationLexicon.Words(e.Text).Count).ToArray();
 
-    private static double Accuracy(Func<Tensor, Tensor> scorer, FrameDataset data)
-    {
-        var labels = FramePredictor.LabelsOf(data);
-        var predicted = FramePredictor.PredictClasses(scorer, data);
-        var right = 0L;
-        for (var i = 0; i < labels.Length; i++)
-        {
-            right += predicted[i] == labels[i] ? 1 : 0;
-        }
-        return labels.Length == 0 ? 0 : right / (double)labels.Length;
-    }
+    private static double Accuracy(Func<Tensor, Tensor> scorer, FrameDataset data, int classes) =>
+        FrameAccuracyReport.FromPredictions(FramePredictor.PredictClasses(scorer, data), FramePredictor.LabelsOf(data), classes).FrameAccuracy;
 
     private static int[] CorrectPerUtterance(int[] predicted, int[] labels, IReadOnlyList<int> utteranceFrames)
     {
