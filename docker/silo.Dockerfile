@@ -37,9 +37,9 @@ RUN apt-get update \
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 WORKDIR /app
 COPY --from=lexicon /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict
+# The publish output carries the committed default models in models/ (Silo.csproj), seeded into the store for families
+# that serve nothing yet (Models:DefaultDirectory).
 COPY --from=build /app ./
-# The committed default models, seeded into the store for families that serve nothing yet (Models:DefaultDirectory).
-COPY --from=build /src/models/*.admodel ./models/
 # appsettings.json binds localhost only; listen on every address inside the container.
 ENV Urls=http://+:8080 \
     ModelStore__Path=/var/lib/acoustic-distill/model-store \

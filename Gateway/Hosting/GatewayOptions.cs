@@ -43,6 +43,18 @@ public sealed class StreamLimits
     /// <summary>Most streams (WebSocket and REST) open at once on this Gateway; more are refused.</summary>
     public int MaxConcurrentStreams { get; set; } = 1000;
 
+    /// <summary>Most phrases in one phrase list: the session builds a grammar from it, at a cost that grows with its size.</summary>
+    public int MaxPhrases { get; set; } = 1000;
+
+    /// <summary>Most words in one phrase of a phrase list.</summary>
+    public int MaxWordsPerPhrase { get; set; } = 20;
+
+    /// <summary>Most words in a whole phrase list.</summary>
+    public int MaxPhraseListWords { get; set; } = 10_000;
+
+    /// <summary>Longest audio of one <c>POST /v1/recognize</c>, in seconds, read from the WAV header before decoding.</summary>
+    public double MaxAudioSeconds { get; set; } = 600;
+
     /// <summary>Checks the values; a clear error naming the bad one.</summary>
     public void Validate()
     {
@@ -50,6 +62,11 @@ public sealed class StreamLimits
         {
             throw new InvalidOperationException(
                 "Gateway:Limits: MaxMessageBytes and MaxUploadBytes must be at least 1024, IdleTimeout and MaxConcurrentStreams positive.");
+        }
+        if (MaxPhrases < 1 || MaxWordsPerPhrase < 1 || MaxPhraseListWords < 1 || !(MaxAudioSeconds > 0))
+        {
+            throw new InvalidOperationException(
+                "Gateway:Limits: MaxPhrases, MaxWordsPerPhrase, MaxPhraseListWords and MaxAudioSeconds must be positive.");
         }
     }
 }

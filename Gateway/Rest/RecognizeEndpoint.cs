@@ -10,7 +10,8 @@ namespace AcousticDistill.Gateway.Rest;
 /// <c>POST /v1/recognize</c>: a WAV body (any format the service decodes) → the final result JSON. The bytes go to a
 /// transcription session, which decodes the file once (in the silo: the Gateway has no audio code) and recognises it
 /// in one-second chunks, exactly like a stream, so endpointing splits long audio into segments. Query: <c>model</c>,
-/// <c>words</c> (default true), <c>phrase</c> (repeatable: a phrase list). Errors are RFC 9457 problem details.
+/// <c>words</c> (default true), <c>phrase</c> (repeatable: a phrase list, within the phrase-list limits). Audio longer than
+/// <see cref="StreamLimits.MaxAudioSeconds"/> is refused from its header. Errors are RFC 9457 problem details.
 /// </summary>
 public static class RecognizeEndpoint
 {
@@ -26,7 +27,14 @@ public static class RecognizeEndpoint
     private static async Task<IResult> RecognizeAsync(HttpContext context, IGrainFactory grains, IOptions<GatewayOptions> options,
         GatewayMetrics metrics, StreamAdmission admission)
     {
-        var limit = options.Value.Limits.MaxUploadBytes;
+        var limits = options.Value.Limits;
+        var query = context.Request.Query;
+        var phrases = query["phrase"].Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!).ToImmutableArray();
+        if (PhraseListLimit.Check(phrases, limits) is { } tooManyPhrases)
+        {
+            return Problem(metrics, StatusCodes.Status400BadRequest, PhraseListLimit.Code, "Phrase list too large", tooManyPhrases);
+        }
+        var limit = limits.MaxUploadBytes;
         if (context.Request.ContentLength > limit)
         {
             return Problem(metrics, StatusCodes.Status413PayloadTooLarge, "upload_too_large", "Upload too large",
@@ -41,6 +49,12 @@ public static class RecognizeEndpoint
         {
             return Problem(metrics, StatusCodes.Status400BadRequest, "bad_audio", "Empty body", "POST a WAV file as the request body.");
         }
+        // From the header, before the silo decodes anything: a few megabytes of µ-law are an hour of audio.
+        if (WavDuration.Seconds(wav) is { } seconds && seconds > limits.MaxAudioSeconds)
+        {
+            return Problem(metrics, StatusCodes.Status413PayloadTooLarge, "audio_too_long", "Audio too long",
+                $"The file holds {seconds:0.#} s of audio; the limit is {limits.MaxAudioSeconds:0.#} s (Gateway:Limits:MaxAudioSeconds).");
+        }
 
         var (slot, refusal) = admission.TryEnter(ApiKeys.Client(context));
         using var _ = slot;
@@ -48,9 +62,7 @@ public static class RecognizeEndpoint
         {
             return Problem(metrics, StatusCodes.Status429TooManyRequests, "too_many_streams", "Too many streams", refusal!);
         }
-        var query = context.Request.Query;
         var words = query["words"].FirstOrDefault() is not ("0" or "false");
-        var phrases = query["phrase"].Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!).ToImmutableArray();
         var session = grains.GetGrain<ITranscriptionSessionGrain>(Guid.NewGuid().ToString("N"));
         metrics.StreamOpened("rest");
         var clock = Stopwatch.StartNew();

@@ -97,6 +97,7 @@ public sealed class VoskStreamHandler(
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using var idle = new CancellationTokenSource();
         var started = false;
+        CheckPhraseList(stream, limits);
         while (true)
         {
             var type = await ReceiveAsync(socket, buffer, limits, idle, aborted);
@@ -115,6 +116,7 @@ public sealed class VoskStreamHandler(
                         throw new StreamError("bad_config", "the config message must come before any audio.");
                     }
                     stream.Apply(config);
+                    CheckPhraseList(stream, limits);
                     continue;
                 }
                 if (!started)
@@ -192,6 +194,15 @@ public sealed class VoskStreamHandler(
             {
                 return result.MessageType;
             }
+        }
+    }
+
+    // Before the session sees the list: building its grammar is the costly part.
+    private static void CheckPhraseList(StreamOptions stream, StreamLimits limits)
+    {
+        if (PhraseListLimit.Check(stream.PhraseList, limits) is { } tooLarge)
+        {
+            throw new StreamError(PhraseListLimit.Code, tooLarge);
         }
     }
 

@@ -54,7 +54,8 @@ public sealed class SiloHostTests : IAsyncLifetime
         var id = await services.GetRequiredService<IModelStore>().PutAsync(Guid.NewGuid().ToByteArray());
         var lineage = new ModelLineageInfo("student", [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
         var registry = services.GetRequiredService<IGrainFactory>().GetGrain<IModelRegistryGrain>("en-16k");
-        await registry.RegisterAsync(new ModelVersion(id, "en-16k", lineage, new ModelMetrics(0.5, null, 1, 16, 0)));
+        // Perfect accuracy: the seeded default model serves already, and promotion refuses a worse candidate.
+        await registry.RegisterAsync(new ModelVersion(id, "en-16k", lineage, new ModelMetrics(1.0, null, 1, 16, 0)));
         await registry.PromoteAsync(id);
 
         var metrics = await _app.GetTestClient().GetStringAsync("/metrics");
@@ -62,6 +63,25 @@ public sealed class SiloHostTests : IAsyncLifetime
         Assert.Contains($"registry_serving{{otel_scope_name=\"AcousticDistill.Registry\",family=\"en-16k\",version=\"{id}\"}} 1", metrics);
         Assert.Contains("registry_frame_accuracy{", metrics);
         Assert.Contains("# TYPE orleans_", metrics);
+    }
+
+    [Fact]
+    public async Task FreshSilo_FromItsBaseDirectory_SeedsAndServesTheDefaultModels()
+    {
+        // No Models:DefaultDirectory is given: the silo looks in models/ beside the program, which its build output has.
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "models"), DefaultModelRegistration.DefaultDirectory);
+        var grains = _app!.Services.GetRequiredService<IGrainFactory>();
+
+        var metrics = await _app.GetTestClient().GetStringAsync("/metrics");
+
+        foreach (var family in new[] { "en-16k", "en-8k" })
+        {
+            var serving = await grains.GetGrain<IModelRegistryGrain>(family).GetServingAsync();
+            Assert.NotNull(serving);
+            var file = Path.Combine(DefaultModelRegistration.DefaultDirectory, family + ".admodel");
+            Assert.Equal(ModelArtifact.ContentHash(File.ReadAllBytes(file)), serving.Id);
+            Assert.Contains($"registry_frame_accuracy{{otel_scope_name=\"AcousticDistill.Registry\",family=\"{family}\"", metrics);
+        }
     }
 
     private static int FreePort()
