@@ -13,9 +13,18 @@ public sealed class BrowserRequestGuard(IOptionsMonitor<SecurityOptions> options
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
     private static readonly string[] WildcardHosts = ["*", "+", "0.0.0.0", "[::]"];
 
-    /// <summary>Null when the request's <c>Host</c> is allowed, else a 403.</summary>
+    /// <summary>
+    /// Null when the request's <c>Host</c> is allowed, else a 403. The default list applies only while loopback is the
+    /// proof of trust (no admin key configured): with keys, a rebound page cannot send one (keys travel in headers only,
+    /// which a cross-site request cannot set without a CORS preflight the Gateway never grants), and a deployment reached
+    /// under its service or ingress name keeps working. A configured list applies always.
+    /// </summary>
     public IResult? RefuseHost(HttpContext context)
     {
+        if (options.CurrentValue.AllowedHosts.Count == 0 && options.CurrentValue.AdminApiKeys.Count > 0)
+        {
+            return null;
+        }
         var host = context.Request.Host.HasValue ? context.Request.Host.Host : "";
         var allowed = AllowedHosts();
         return allowed.Contains("*") || allowed.Contains(host) ? null

@@ -24,7 +24,8 @@ public sealed class SecurityOptions
     /// <summary>
     /// Host names (the <c>Host</c> header, without port) under which admin actions are accepted, against DNS rebinding;
     /// <c>*</c> = any. Empty (default): <c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c> and the hosts of the listening
-    /// URLs (<c>--urls</c>; a wildcard URL adds this machine's name).
+    /// URLs (<c>--urls</c>; a wildcard URL adds this machine's name), checked only while no admin key is configured
+    /// (loopback is then the proof of trust); a configured list is checked always.
     /// </summary>
     public List<string> AllowedHosts { get; set; } = [];
 

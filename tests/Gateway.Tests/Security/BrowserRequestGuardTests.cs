@@ -34,6 +34,24 @@ public sealed class BrowserRequestGuardTests
         Assert.NotNull(guard.RefuseHost(Request("localhost:2700")));
     }
 
+    [Fact]
+    public void Host_WithAdminKeysAndNoConfiguredHosts_NotChecked()
+    {
+        var guard = Guard(new SecurityOptions { AdminApiKeys = ["k"] }, "http://+:8080");
+
+        // A deployment reached under its service or ingress name: the key, not the network position, is the proof.
+        Assert.Null(guard.RefuseHost(Request("gateway.speech.svc:8080")));
+    }
+
+    [Fact]
+    public void Host_WithoutAdminKeys_ForeignNameRefused()
+    {
+        var guard = Guard(new SecurityOptions(), "http://127.0.0.1:2700");
+
+        Assert.Null(guard.RefuseHost(Request("127.0.0.1:2700")));
+        Assert.NotNull(guard.RefuseHost(Request("evil.example:2700")));
+    }
+
     [Theory]
     [InlineData(null, true)]
     [InlineData("http://localhost:2700", true)]
