@@ -28,9 +28,12 @@ public sealed class ApiKeys(IOptionsMonitor<SecurityOptions> options)
         var keys = options.CurrentValue.AdminApiKeys;
         if (keys.Count == 0)
         {
-            return context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address) ? null
+            // A request a proxy forwarded is loopback to us whoever sent it; the Gateway never trusts forwarded
+            // addresses, so such a request needs a key.
+            var proxied = context.Request.Headers.ContainsKey("Forwarded") || context.Request.Headers.ContainsKey("X-Forwarded-For");
+            return !proxied && context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address) ? null
                 : Refuse(StatusCodes.Status403Forbidden, "Admin endpoints are closed",
-                    "No admin API key is configured (Security:AdminApiKeys), so admin endpoints only answer requests from this machine.");
+                    "No admin API key is configured (Security:AdminApiKeys), so admin endpoints only answer direct requests from this machine.");
         }
         return Refused(keys, Presented(context.Request, headersOnly: true), "an admin API key",
             "send 'Authorization: Bearer KEY' or 'X-Api-Key: KEY' (not in the URL)");

@@ -42,6 +42,21 @@ public sealed class CrossSiteRequestTests(GatewayFixture gateway)
         await AssertRefusedAsync(response, "forbidden_host");
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7")]
+    public async Task Rollback_ThroughAProxyOnThisMachine_403(string header, string value)
+    {
+        using var http = gateway.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/models/en-16k/rollback");
+        // A reverse proxy on this machine connects from loopback on behalf of anyone: loopback proves nothing then.
+        request.Headers.Add(header, value);
+
+        var response = await http.SendAsync(request);
+
+        await AssertRefusedAsync(response, "unauthorized");
+    }
+
     [Fact]
     public async Task AdminAction_FromTheGatewaysOwnPage_PassesTheChecks()
     {
