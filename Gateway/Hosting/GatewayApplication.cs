@@ -33,11 +33,14 @@ public static class GatewayApplication
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         options.Limits.Validate();
+        // One body limit: Kestrel's own (30,000,000 bytes by default) would otherwise fire first, as an exception.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.Limits.MaxUploadBytes);
         builder.AddServiceDefaults(GatewayMetrics.MeterName, OrleansMeter);
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
         builder.Services.Configure<FamilyOptions>(builder.Configuration.GetSection(FamilyOptions.Section));
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.Section));
         builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddSingleton<BrowserRequestGuard>();
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<StreamAdmission>();
         builder.Services.AddSingleton<VoskStreamHandler>();
@@ -49,7 +52,11 @@ public static class GatewayApplication
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // A body over Kestrel's limit (or otherwise malformed) is the client's fault: its 4xx status, not a 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -89,7 +89,7 @@ public static class ModelEndpoints
         }
         catch (InvalidOperationException ex)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot start a distillation job", detail: ex.Message);
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot start a distillation job", detail: ProblemText.Short(ex.Message));
         }
     }
 
@@ -134,7 +134,7 @@ public static class ModelEndpoints
         }
         catch (ArgumentException ex)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown version", detail: ex.Message);
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown version", detail: ProblemText.Short(ex.Message));
         }
     }
 
@@ -151,7 +151,7 @@ public static class ModelEndpoints
         }
         catch (InvalidOperationException ex)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to roll back to", detail: ex.Message);
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to roll back to", detail: ProblemText.Short(ex.Message));
         }
     }
 

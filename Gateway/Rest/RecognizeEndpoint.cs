@@ -112,13 +112,21 @@ public static class RecognizeEndpoint
         using var copy = new MemoryStream();
         var buffer = new byte[81920];
         int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        try
         {
-            if (copy.Length + read > limit)
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
             {
-                return null;
+                if (copy.Length + read > limit)
+                {
+                    return null;
+                }
+                copy.Write(buffer, 0, read);
             }
-            copy.Write(buffer, 0, read);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's limit is the same setting; it may notice a chunked body's excess first.
+            return null;
         }
         return copy.ToArray();
     }
@@ -126,6 +134,7 @@ public static class RecognizeEndpoint
     private static IResult Problem(GatewayMetrics metrics, int status, string code, string title, string detail)
     {
         metrics.Error(code);
-        return Results.Problem(statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+        return Results.Problem(statusCode: status, title: title, detail: ProblemText.Short(detail),
+            extensions: new Dictionary<string, object?> { ["code"] = code });
     }
 }

@@ -6,19 +6,20 @@ namespace AcousticDistill.Gateway.Security;
 
 /// <summary>
 /// Checks API keys, given as <c>Authorization: Bearer KEY</c>, <c>X-Api-Key: KEY</c> or, for browsers' WebSockets
-/// (which cannot set headers), <c>?api_key=KEY</c>. Comparison takes the same time whatever the key.
+/// (which cannot set headers), <c>?api_key=KEY</c> for stream keys only: an admin key in a URL would end up in logs,
+/// browser history and proxies. Comparison takes the same time whatever the key.
 /// </summary>
 public sealed class ApiKeys(IOptionsMonitor<SecurityOptions> options)
 {
-    /// <summary>The key a request carries, or null.</summary>
-    public static string? Presented(HttpRequest request)
+    /// <summary>The key a request carries, or null; <paramref name="headersOnly"/> ignores <c>?api_key=</c>.</summary>
+    public static string? Presented(HttpRequest request, bool headersOnly = false)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return authorization["Bearer ".Length..].Trim();
         }
-        return request.Headers["X-Api-Key"].FirstOrDefault() ?? request.Query["api_key"].FirstOrDefault();
+        return request.Headers["X-Api-Key"].FirstOrDefault() ?? (headersOnly ? null : request.Query["api_key"].FirstOrDefault());
     }
 
     /// <summary>Null when the request may use admin endpoints, else the refusal.</summary>
@@ -27,18 +28,23 @@ public sealed class ApiKeys(IOptionsMonitor<SecurityOptions> options)
         var keys = options.CurrentValue.AdminApiKeys;
         if (keys.Count == 0)
         {
-            return context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address) ? null
+            // A request a proxy forwarded is loopback to us whoever sent it; the Gateway never trusts forwarded
+            // addresses, so such a request needs a key.
+            var proxied = context.Request.Headers.ContainsKey("Forwarded") || context.Request.Headers.ContainsKey("X-Forwarded-For");
+            return !proxied && context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address) ? null
                 : Refuse(StatusCodes.Status403Forbidden, "Admin endpoints are closed",
-                    "No admin API key is configured (Security:AdminApiKeys), so admin endpoints only answer requests from this machine.");
+                    "No admin API key is configured (Security:AdminApiKeys), so admin endpoints only answer direct requests from this machine.");
         }
-        return Refused(keys, Presented(context.Request), "an admin API key");
+        return Refused(keys, Presented(context.Request, headersOnly: true), "an admin API key",
+            "send 'Authorization: Bearer KEY' or 'X-Api-Key: KEY' (not in the URL)");
     }
 
     /// <summary>Null when the request may stream or recognise, else the refusal.</summary>
     public IResult? RefuseStream(HttpContext context)
     {
         var keys = options.CurrentValue.StreamApiKeys;
-        return keys.Count == 0 ? null : Refused(keys, Presented(context.Request), "a streaming API key");
+        return keys.Count == 0 ? null : Refused(keys, Presented(context.Request), "a streaming API key",
+            "send 'Authorization: Bearer KEY' or 'X-Api-Key: KEY' (WebSockets: ?api_key=KEY)");
     }
 
     /// <summary>Who a request counts against for per-client limits: its key, else its address.</summary>
@@ -47,12 +53,12 @@ public sealed class ApiKeys(IOptionsMonitor<SecurityOptions> options)
             ? "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]
             : "ip:" + context.Connection.RemoteIpAddress;
 
-    private static IResult? Refused(List<string> keys, string? presented, string what)
+    private static IResult? Refused(List<string> keys, string? presented, string what, string how)
     {
         if (string.IsNullOrEmpty(presented))
         {
             return Refuse(StatusCodes.Status401Unauthorized, "API key required",
-                $"This endpoint needs {what}: send 'Authorization: Bearer KEY' or 'X-Api-Key: KEY' (WebSockets: ?api_key=KEY).");
+                $"This endpoint needs {what}: {how}.");
         }
         var given = Encoding.UTF8.GetBytes(presented);
         var match = false;

@@ -20,4 +20,18 @@ public sealed class SecurityOptions
 
     /// <summary>Most streams one client (its key, else its address) may have open at once; 0 = no per-client limit.</summary>
     public int MaxStreamsPerClient { get; set; }
+
+    /// <summary>
+    /// Host names (the <c>Host</c> header, without port) under which admin actions are accepted, against DNS rebinding;
+    /// <c>*</c> = any. Empty (default): <c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c> and the hosts of the listening
+    /// URLs (<c>--urls</c>; a wildcard URL adds this machine's name), checked only while no admin key is configured
+    /// (loopback is then the proof of trust); a configured list is checked always.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// Browser origins (<c>https://ops.example.com</c>) allowed besides the Gateway's own (the demo page's) to use admin
+    /// actions and the WebSocket; <c>*</c> = any. Requests without <c>Origin</c> (non-browser clients) are not affected.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
 }

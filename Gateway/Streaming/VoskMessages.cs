@@ -31,7 +31,7 @@ public static class VoskMessages
         }
         catch (JsonException ex)
         {
-            throw new StreamError("bad_message", $"text message is not JSON: {ex.Message}", WebSocketCloseStatus.InvalidPayloadData);
+            throw new StreamError("bad_message", $"text message is not JSON (line {ex.LineNumber + 1})", WebSocketCloseStatus.InvalidPayloadData);
         }
         if (root is not JsonObject message)
         {

@@ -212,6 +212,7 @@ public sealed class VoskStreamHandler(
     private async Task FailAsync(WebSocket socket, string code, string message, WebSocketCloseStatus status)
     {
         metrics.Error(code);
+        message = Rest.ProblemText.Short(message);
         if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
         {
             return;

@@ -86,20 +86,43 @@ function stop() {
   $('stop').disabled = true;
 }
 
+// A table cell holding text; server data never goes through innerHTML, so it cannot inject markup.
+function cell(text, code = false) {
+  const td = document.createElement('td');
+  if (code) {
+    const c = document.createElement('code');
+    c.textContent = text;
+    td.append(c);
+  } else {
+    td.textContent = text;
+  }
+  return td;
+}
+
+function row(...cells) {
+  const tr = document.createElement('tr');
+  tr.append(...cells);
+  return tr;
+}
+
 async function refreshModels() {
   try {
     const response = await fetch('/v1/models');
     const { families } = await response.json();
-    const rows = families.map((f) => `<tr><td>${f.family}</td><td>${f.sample_rate} Hz</td>` +
-      `<td><code>${f.serving_version ? f.serving_version.slice(0, 12) : '—'}</code></td>` +
-      `<td>${f.dev_frame_accuracy != null ? (f.dev_frame_accuracy * 100).toFixed(2) + ' %' : '—'}</td><td>${f.versions.length}</td></tr>`);
-    $('model-rows').innerHTML = rows.join('');
+    $('model-rows').replaceChildren(...families.map((f) => row(
+      cell(f.family),
+      cell(`${f.sample_rate} Hz`),
+      cell(f.serving_version ? String(f.serving_version).slice(0, 12) : '—', true),
+      cell(f.dev_frame_accuracy != null ? (f.dev_frame_accuracy * 100).toFixed(2) + ' %' : '—'),
+      cell(String(f.versions.length)))));
     const select = $('model');
     for (const f of families) {
       if (![...select.options].some((o) => o.value === f.family)) select.add(new Option(f.family, f.family));
     }
   } catch (e) {
-    $('model-rows').innerHTML = `<tr><td colspan="5">models unavailable: ${e}</td></tr>`;
+    const failed = cell(`models unavailable: ${e}`);
+    failed.colSpan = 5;
+    $('model-rows').replaceChildren(row(failed));
   }
 }
 

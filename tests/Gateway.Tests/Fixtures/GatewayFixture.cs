@@ -30,6 +30,9 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>Grains of the embedded cluster.</summary>
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The upload limit this Gateway runs with (<see cref="MaxUploadBytes"/> unless a derived fixture says otherwise).</summary>
+    public virtual long UploadLimit => MaxUploadBytes;
+
     /// <summary>Extra command-line settings of a derived fixture.</summary>
     protected virtual string[] MoreSettings => [];
 
@@ -47,7 +50,7 @@ public class GatewayFixture : IAsyncLifetime
             $"--Compute:WorkDirectory={Path.Combine(_root, "work")}",
             $"--Gateway:Limits:IdleTimeout={IdleTimeout}",
             $"--Gateway:Limits:MaxMessageBytes={MaxMessageBytes}",
-            $"--Gateway:Limits:MaxUploadBytes={MaxUploadBytes}",
+            $"--Gateway:Limits:MaxUploadBytes={UploadLimit}",
             "--Logging:LogLevel:Default=Warning",
             "--Transcription:AgreementSampleRate=1",
         ]);
