@@ -7,7 +7,11 @@ namespace AcousticDistill.Grains.Interfaces.Registry;
 [Alias("AcousticDistill.IModelRegistryGrain")]
 public interface IModelRegistryGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a candidate (idempotent for an id already known); its artifact must be in the model store.</summary>
+    /// <summary>
+    /// Adds a candidate (idempotent for an id already known). Its artifact must be in the model store and be a model of
+    /// this family (and of its sample rate); the dev frame accuracy kept for promotion is the one the artifact's metadata
+    /// records, and a stated accuracy that disagrees with it beyond a small tolerance is refused (<see cref="ArgumentException"/>).
+    /// </summary>
     [Alias("Register")]
     Task<ModelVersion> RegisterAsync(ModelVersion candidate, CancellationToken cancellationToken = default);
 

@@ -1,3 +1,5 @@
+using AcousticDistill.Grains.Transcription;
+
 using System.Collections.Immutable;
 
 namespace AcousticDistill.Grains.Registry;
@@ -7,6 +9,7 @@ public sealed class ModelRegistryGrain(
     [PersistentState("registry", Constants.StateStorage)] IPersistentState<ModelRegistryState> state,
     IModelStore store,
     IOptions<ModelRegistryOptions> options,
+    IOptions<TranscriptionOptions> transcription,
     AcousticMetrics metrics,
     ILogger<ModelRegistryGrain> logger) : Grain, IModelRegistryGrain
 {
@@ -47,8 +50,10 @@ public sealed class ModelRegistryGrain(
         {
             throw new ArgumentException($"Version {candidate.Id} has no artifact in the model store; store it before registering.");
         }
+        var verified = await VerifyAsync(candidate, cancellationToken);
         var registered = candidate with
         {
+            Metrics = verified,
             Status = ModelVersionStatus.Candidate,
             StatusReason = null,
             RegisteredAt = DateTimeOffset.UtcNow,
@@ -121,6 +126,25 @@ public sealed class ModelRegistryGrain(
     /// <inheritdoc />
     public Task<ImmutableArray<ModelVersion>> GetVersionsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(state.State.Versions.ToImmutableArray());
+
+    /// <summary>The candidate's metrics as its stored artifact confirms them (see <see cref="ArtifactClaims"/>).</summary>
+    private async Task<ModelMetrics> VerifyAsync(ModelVersion candidate, CancellationToken cancellationToken)
+    {
+        var bytes = await store.GetAsync(candidate.Id, cancellationToken);
+        ModelArtifact artifact;
+        try
+        {
+            artifact = ModelArtifact.Deserialize(bytes, $"Version {candidate.Id}");
+        }
+        catch (ModelArtifactException ex)
+        {
+            // No inner exception: the caller may be a client in another process, and the library's exception type has no Orleans codec.
+            throw new ArgumentException($"Version {candidate.Id} is not a readable model artifact: {ex.Message}");
+        }
+        artifact.Model.Dispose(); // only the metadata is needed here
+        int? rate = transcription.Value.Families.TryGetValue(Family, out var r) ? r : null;
+        return ArtifactClaims.Verify(candidate, artifact.Metadata, Family, rate, options.Value.ClaimedAccuracyTolerancePoints);
+    }
 
     /// <summary>Writes grain state and the registry manifest in the model store (from which the state can be rebuilt).</summary>
     private async Task SaveAsync(CancellationToken cancellationToken)

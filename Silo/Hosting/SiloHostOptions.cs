@@ -24,6 +24,13 @@ public sealed class SiloHostOptions
     public string? AdvertisedAddress { get; set; }
 
     /// <summary>
+    /// Redis clustering: listen for silos and clients on every address of the host (0.0.0.0) instead of only on
+    /// <see cref="AdvertisedAddress"/>. Default false; set it only where the advertised address is not an address of this
+    /// host (NAT, a proxy in front of the silo). The Orleans ports carry no authentication.
+    /// </summary>
+    public bool ListenOnAnyAddress { get; set; }
+
+    /// <summary>
     /// Run under Orleans' Kubernetes hosting (pod labels, POD_* and ORLEANS_* variables, pod deletion of dead silos);
     /// default: on when the Kubernetes service environment and POD_NAMESPACE are present.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using AcousticDistill.Grains;
 using AcousticDistill.ServiceDefaults;
 using Orleans.Configuration;
@@ -33,7 +32,7 @@ public static class SiloHostingExtensions
                     break;
                 case "redis":
                     silo.UseRedisClustering(RedisOptions.Required(builder.Configuration, "Silo:Clustering=redis"));
-                    silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+                    silo.Configure<EndpointOptions>(endpoints => SiloEndpoints.Configure(endpoints, options));
                     break;
                 default:
                     throw new InvalidOperationException($"Silo:Clustering '{options.Clustering}' is unknown; use localhost or redis.");
@@ -64,13 +63,5 @@ public static class SiloHostingExtensions
         builder.Services.AddHostedService<ScheduleRegistration>();
         builder.Services.AddHostedService<DefaultModelRegistration>();
         return builder;
-    }
-
-    private static IPAddress AdvertisedAddress(SiloHostOptions options)
-    {
-        var text = options.AdvertisedAddress ?? Environment.GetEnvironmentVariable("POD_IP") ?? "127.0.0.1";
-        return IPAddress.TryParse(text, out var address)
-            ? address
-            : throw new InvalidOperationException($"Silo:AdvertisedAddress '{text}' is not an IP address.");
     }
 }

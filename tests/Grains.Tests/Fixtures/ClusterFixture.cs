@@ -104,10 +104,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         return job;
     }
 
-    /// <summary>Stores arbitrary bytes and registers them as a version with the given dev accuracy (the registry only needs ids and metrics).</summary>
+    /// <summary>Stores a tiny artifact of <paramref name="family"/> recording the given dev accuracy and registers it with that accuracy.</summary>
     public async Task<ModelVersion> RegisterVersionAsync(string family, double devFrameAccuracy, string role = "baseline")
     {
-        var id = await Store.PutAsync(Guid.NewGuid().ToByteArray());
+        var id = await Store.PutAsync(TestArtifacts.Create(family, devFrameAccuracy, role: role));
         var lineage = new ModelLineageInfo(role, [], "tones", null, null, 1, "test", DateTimeOffset.UtcNow);
         var version = new ModelVersion(id, family, lineage, new ModelMetrics(devFrameAccuracy, null, 100, 16, 0));
         return await Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(version);

@@ -88,4 +88,78 @@ public sealed class ModelRegistryGrainTests(ClusterFixture fixture) : IClassFixt
 
         Assert.Contains("no artifact in the model store", error.Message);
     }
+
+    [Fact]
+    public async Task Register_ClaimAboveArtifactAccuracy_IsRefused()
+    {
+        var family = ClusterFixture.NewFamily("fam");
+        var id = await fixture.Store.PutAsync(TestArtifacts.Create(family, 0.40));
+        var claimed = new ModelVersion(id, family, Lineage(), new ModelMetrics(0.99, null, 1, 1, 0));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            fixture.Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(claimed));
+
+        Assert.Matches(@"claims dev frame accuracy 99[.,]00 ?% but its artifact records 40[.,]00 ?%", error.Message);
+        Assert.Empty(await fixture.Grains.GetGrain<IModelRegistryGrain>(family).GetVersionsAsync());
+    }
+
+    [Fact]
+    public async Task Register_ClaimWithinTolerance_KeepsTheArtifactAccuracy()
+    {
+        var family = ClusterFixture.NewFamily("fam");
+        var id = await fixture.Store.PutAsync(TestArtifacts.Create(family, 0.40));
+        var claimed = new ModelVersion(id, family, Lineage(), new ModelMetrics(0.402, null, 1, 1, 0)); // 0.2 points off, tolerance 0.5
+
+        var registered = await fixture.Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(claimed);
+
+        Assert.Equal(0.40, registered.Metrics.DevFrameAccuracy);
+    }
+
+    [Fact]
+    public async Task Register_BytesThatAreNoModel_AreRefused()
+    {
+        var family = ClusterFixture.NewFamily("fam");
+        var id = await fixture.Store.PutAsync(Guid.NewGuid().ToByteArray());
+        var version = new ModelVersion(id, family, Lineage(), new ModelMetrics(0.5, null, 1, 1, 0));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            fixture.Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(version));
+
+        Assert.Contains("not a readable model artifact", error.Message);
+    }
+
+    [Fact]
+    public async Task Attack_8kModelRegisteredAsEn16kClaiming99Percent_FailsAndServingIsUnchanged()
+    {
+        // The review's attack, on the configured en-16k family (16000 Hz) of a fresh cluster's registry key: an
+        // en-8k artifact registered as en-16k with a 99 % claim, then promoted.
+        var registry = fixture.Grains.GetGrain<IModelRegistryGrain>("en-16k");
+        var servingBefore = await registry.GetServingAsync();
+        var eightK = await fixture.Store.PutAsync(TestArtifacts.Create("en-8k", 0.45, sampleRate: 8000));
+        var forged = new ModelVersion(eightK, "en-16k", Lineage(), new ModelMetrics(0.99, null, 1, 1, 0));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => registry.RegisterAsync(forged));
+        var promotion = await Assert.ThrowsAsync<ArgumentException>(() => registry.PromoteAsync(eightK));
+
+        Assert.Contains("family 'en-8k' (8000 Hz)", error.Message);
+        Assert.Contains("'en-16k' (16000 Hz)", error.Message);
+        Assert.Contains("is not registered", promotion.Message);
+        Assert.Equal(servingBefore?.Id, (await registry.GetServingAsync())?.Id);
+        Assert.DoesNotContain(await registry.GetVersionsAsync(), v => v.Id == eightK);
+    }
+
+    [Fact]
+    public async Task Register_16kArtifactOfAnotherFamilyName_IsRefusedNamingBoth()
+    {
+        var family = ClusterFixture.NewFamily("fam");
+        var id = await fixture.Store.PutAsync(TestArtifacts.Create("other-16k", 0.40));
+        var version = new ModelVersion(id, family, Lineage(), new ModelMetrics(0.40, null, 1, 1, 0));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            fixture.Grains.GetGrain<IModelRegistryGrain>(family).RegisterAsync(version));
+
+        Assert.Contains($"family 'other-16k' (16000 Hz); it cannot be registered as '{family}'", error.Message);
+    }
+
+    private static ModelLineageInfo Lineage() => new("student", [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
 }

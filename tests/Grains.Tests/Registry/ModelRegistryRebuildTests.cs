@@ -36,7 +36,7 @@ public sealed class ModelRegistryRebuildTests(ClusterFixture fixture) : IClassFi
 
     private async Task<ModelVersion> RegisterAsync(IModelRegistryGrain registry, string family, double accuracy)
     {
-        var id = await fixture.Store.PutAsync(Guid.NewGuid().ToByteArray());
+        var id = await fixture.Store.PutAsync(TestArtifacts.Create(family, accuracy, role: "student"));
         var lineage = new ModelLineageInfo("student", ["t1", "t2"], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
         return await registry.RegisterAsync(new ModelVersion(id, family, lineage, new ModelMetrics(accuracy, 0.4, 100, 16, 1000)));
     }

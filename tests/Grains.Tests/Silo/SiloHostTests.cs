@@ -51,7 +51,7 @@ public sealed class SiloHostTests : IAsyncLifetime
     public async Task Metrics_AfterPromotion_ShowsRegistryAndOrleansSeries()
     {
         var services = _app!.Services;
-        var id = await services.GetRequiredService<IModelStore>().PutAsync(Guid.NewGuid().ToByteArray());
+        var id = await services.GetRequiredService<IModelStore>().PutAsync(TestArtifacts.Create("en-16k", 1.0, role: "student"));
         var lineage = new ModelLineageInfo("student", [], "tones", 2, 0.5, 1, "test", DateTimeOffset.UtcNow);
         var registry = services.GetRequiredService<IGrainFactory>().GetGrain<IModelRegistryGrain>("en-16k");
         // Perfect accuracy: the seeded default model serves already, and promotion refuses a worse candidate.
