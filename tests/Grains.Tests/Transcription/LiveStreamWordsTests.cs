@@ -47,11 +47,12 @@ public sealed class LiveStreamWordsTests
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "models", "en-16k.admodel")))
+            // The solution file marks the root: models/ alone also exists in the test output (the Silo project copies it there).
+            if (File.Exists(Path.Combine(directory.FullName, "AcousticDistill.sln")))
             {
                 return directory.FullName;
             }
         }
-        throw new InvalidOperationException("The repository's models/ folder was not found above the test binaries.");
+        throw new InvalidOperationException("The repository root (AcousticDistill.sln) was not found above the test binaries.");
     }
 }
