@@ -68,10 +68,9 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         // Enough epochs that training is surely still running when the grain deactivates (30 were sometimes done first).
         var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 300));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
-        await Task.Delay(200);
 
+        // The next call waits for the deactivation to finish and activates the grain again, which resumes the job.
         await job.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(500);
         var status = await JobPolling.FinishedAsync(job);
 
         Assert.Equal(DistillationOutcome.Promoted, status.Outcome);

@@ -27,7 +27,6 @@ public sealed class DistillationJobRestartTests(ClusterFixture fixture) : IClass
         // Enough epochs that training is surely still running when the silo stops (deactivation cancels the stage).
         await job.StartAsync(fixture.Request(family, epochs: 300));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
-        await Task.Delay(200);
         await first.StopAllSilosAsync();
         await first.DisposeAsync();
 

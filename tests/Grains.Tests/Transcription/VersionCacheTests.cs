@@ -1,4 +1,5 @@
 using AcousticDistill.Grains.Transcription;
+using AcousticDistill.Grains.Tests.Fixtures;
 
 namespace AcousticDistill.Grains.Tests.Transcription;
 
@@ -18,7 +19,8 @@ public sealed class VersionCacheTests
         }
 
         var callers = Enumerable.Range(0, 20).Select(_ => Task.Run(() => cache.GetOrLoadAsync("v1", Load))).ToArray();
-        await Task.Delay(10);
+        // Release the load only once it has started, so that the other callers find it in flight.
+        await Polling.UntilAsync(() => Task.FromResult(Volatile.Read(ref loads)), n => n > 0, n => $"{n} loads", TimeSpan.FromSeconds(30));
         release.SetResult();
         var values = await Task.WhenAll(callers);
 
