@@ -1,4 +1,5 @@
 using AcousticDistill.Gateway.Hosting;
+using AcousticDistill.Gateway.Security;
 using AcousticDistill.Grains.Interfaces.Distillation;
 using AcousticDistill.Grains.Interfaces.Registry;
 
@@ -28,14 +29,18 @@ public static class ModelEndpoints
         family.MapPost("/rollback", RollbackAsync).WithName("RollbackModel")
             .WithSummary("Serve the previous version again")
             .WithDescription("200 with the restored version; 409 when there is none.");
-        v1.MapGet("/jobs/{id:guid}", JobAsync).WithTags("Models").WithName("GetJob")
-            .WithSummary("A distillation job")
+        // A job's status names silos and stage internals: for whoever may start jobs, not for every caller.
+        v1.MapGet("/jobs/{id:guid}", JobAsync).RequireAdminKey().WithTags("Models").WithName("GetJob")
+            .WithSummary("A distillation job (admin)")
             .WithDescription("Stage, outcome, candidate, dev accuracy and stage timings of a job.");
         return v1;
     }
 
-    private static async Task<IResult> ListAsync(IGrainFactory grains, IOptions<FamilyOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, ApiKeys keys, IGrainFactory grains, IOptions<FamilyOptions> options,
+        CancellationToken cancellationToken)
     {
+        // The code version tells which build (and so which known bugs) runs: shown to admin callers only.
+        var admin = keys.RefuseAdmin(context) is null;
         var families = new List<object>();
         foreach (var (family, rate) in options.Value.Families.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
@@ -47,13 +52,13 @@ public static class ModelEndpoints
                 sample_rate = rate,
                 serving_version = serving?.Id,
                 dev_frame_accuracy = serving?.Metrics.DevFrameAccuracy,
-                versions = versions.Select(Describe),
+                versions = versions.Select(v => Describe(v, admin)),
             });
         }
         return Results.Ok(new { families });
     }
 
-    private static object Describe(ModelVersion version) => new
+    private static object Describe(ModelVersion version, bool admin) => new
     {
         id = version.Id,
         status = version.Status.ToString().ToLowerInvariant(),
@@ -71,7 +76,7 @@ public static class ModelEndpoints
             temperature = version.Lineage.Temperature,
             alpha = version.Lineage.Alpha,
             seed = version.Lineage.Seed,
-            code_version = version.Lineage.CodeVersion,
+            code_version = admin ? version.Lineage.CodeVersion : null,
             created = version.Lineage.Created,
         },
     };
