@@ -12,6 +12,9 @@ public sealed class StreamAdmission(IOptions<GatewayOptions> gateway, IOptions<S
     private readonly ConcurrentDictionary<string, int> _perClient = new(StringComparer.Ordinal);
     private int _open;
 
+    /// <summary>Streams and recognitions holding a slot now.</summary>
+    public int Open => Volatile.Read(ref _open);
+
     /// <summary>Slots for one stream of <paramref name="client"/>, or the reason there are none.</summary>
     public (IDisposable? Slot, string? Refusal) TryEnter(string client)
     {
