@@ -67,6 +67,16 @@ public sealed class ClientIdentityTests
         Assert.Contains("Security:MaxStreamsPerClient", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("many")]
+    public void Gateway_BadMaxStreamsPerClient_RefusedAtStartNamingTheSetting(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => GatewayApplication.Create([$"--Security:MaxStreamsPerClient={value}"]));
+
+        Assert.Contains("MaxStreamsPerClient", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Admission_PerClientAndGlobal_RefusalsTakeNothing_DisposeFreesOnce()
     {
