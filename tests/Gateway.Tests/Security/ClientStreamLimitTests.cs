@@ -72,7 +72,10 @@ public sealed class ClientStreamLimitTests(AdmissionGatewayFixture gateway) : IC
         try
         {
             var refused = await http.PostAsync("/v1/recognize", Wav());
+            // Refused before the upload is read: a large body must still get the answer, not a reset connection.
+            var refusedLarge = await http.PostAsync("/v1/recognize", new ByteArrayContent(new byte[GatewayFixture.MaxUploadBytes - 1024]));
             await AssertRefusedAsync(refused, "Security:MaxStreamsPerClient");
+            await AssertRefusedAsync(refusedLarge, "Security:MaxStreamsPerClient");
 
             await streams[0].DisposeAsync();
             var answered = await Eventually.ValueAsync(async () =>
