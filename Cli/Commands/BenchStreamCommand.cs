@@ -18,7 +18,7 @@ internal sealed class BenchStreamCommand : AsyncCommand<BenchStreamCommand.Setti
         [CommandOption("--rate <HZ>"), Description("Sample rate the clients stream at (files are resampled to it)."), DefaultValue(16000)]
         public int Rate { get; init; } = 16000;
 
-        [CommandOption("--streams <N>"), Description("Concurrent clients."), DefaultValue(10)]
+        [CommandOption("--streams <N>"), Description("Concurrent clients, all from this machine's address: a Gateway refuses (429) more than its Security:MaxStreamsPerClient (16 by default; 0 = off)."), DefaultValue(10)]
         public int Streams { get; init; } = 10;
 
         [CommandOption("--seconds <S>"), Description("How long to run."), DefaultValue(60.0)]

@@ -33,6 +33,7 @@ public static class GatewayApplication
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         options.Limits.Validate();
+        (builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions()).Validate();
         // One body limit: Kestrel's own (30,000,000 bytes by default) would otherwise fire first, as an exception.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.Limits.MaxUploadBytes);
         builder.AddServiceDefaults(GatewayMetrics.MeterName, OrleansMeter);

@@ -11,7 +11,9 @@ namespace AcousticDistill.Gateway.Rest;
 /// transcription session, which decodes the file once (in the silo: the Gateway has no audio code) and recognises it
 /// in one-second chunks, exactly like a stream, so endpointing splits long audio into segments. Query: <c>model</c>,
 /// <c>words</c> (default true), <c>phrase</c> (repeatable: a phrase list, within the phrase-list limits). Audio longer than
-/// <see cref="StreamLimits.MaxAudioSeconds"/> is refused from its header. Errors are RFC 9457 problem details.
+/// <see cref="StreamLimits.MaxAudioSeconds"/> is refused from its header. A request holds a slot of
+/// <see cref="StreamAdmission"/>, like a WebSocket stream, from before its upload is read until it is answered; with none
+/// free it gets 429 (<see cref="AdmissionRefusal"/>). Errors are RFC 9457 problem details.
 /// </summary>
 public static class RecognizeEndpoint
 {
@@ -25,7 +27,7 @@ public static class RecognizeEndpoint
     }
 
     private static async Task<IResult> RecognizeAsync(HttpContext context, IGrainFactory grains, IOptions<GatewayOptions> options,
-        GatewayMetrics metrics, StreamAdmission admission)
+        GatewayMetrics metrics, StreamAdmission admission, ApiKeys keys)
     {
         var limits = options.Value.Limits;
         var query = context.Request.Query;
@@ -39,6 +41,15 @@ public static class RecognizeEndpoint
         {
             return Problem(metrics, StatusCodes.Status413PayloadTooLarge, "upload_too_large", "Upload too large",
                 $"The body has {context.Request.ContentLength} bytes; the limit is {limit}.");
+        }
+        // The slot is taken before the upload is read: a body trickled in slowly holds memory and a connection as long as
+        // a stream does, so it counts like one (globally and against its client).
+        var (slot, refusal) = admission.TryEnter(keys.Client(context));
+        using var _ = slot;
+        if (slot is null)
+        {
+            metrics.Error(AdmissionRefusal.Code);
+            return AdmissionRefusal.Result(context, refusal!);
         }
         var wav = await ReadBodyAsync(context.Request.Body, limit, context.RequestAborted);
         if (wav is null)
@@ -54,13 +65,6 @@ public static class RecognizeEndpoint
         {
             return Problem(metrics, StatusCodes.Status413PayloadTooLarge, "audio_too_long", "Audio too long",
                 $"The file holds {seconds:0.#} s of audio; the limit is {limits.MaxAudioSeconds:0.#} s (Gateway:Limits:MaxAudioSeconds).");
-        }
-
-        var (slot, refusal) = admission.TryEnter(ApiKeys.Client(context));
-        using var _ = slot;
-        if (slot is null)
-        {
-            return Problem(metrics, StatusCodes.Status429TooManyRequests, "too_many_streams", "Too many streams", refusal!);
         }
         var words = query["words"].FirstOrDefault() is not ("0" or "false");
         var session = grains.GetGrain<ITranscriptionSessionGrain>(Guid.NewGuid().ToString("N"));

@@ -47,11 +47,19 @@ public sealed class ApiKeys(IOptionsMonitor<SecurityOptions> options)
             "send 'Authorization: Bearer KEY' or 'X-Api-Key: KEY' (WebSockets: ?api_key=KEY)");
     }
 
-    /// <summary>Who a request counts against for per-client limits: its key, else its address.</summary>
-    public static string Client(HttpContext context) =>
-        Presented(context.Request) is { Length: > 0 } key
+    /// <summary>
+    /// Who a stream or recognition counts against for per-client limits: its key when that is one of the configured
+    /// stream keys, else its address (<see cref="ClientAddress"/>). Any other key is no identity: with no stream keys
+    /// configured, a key is ignored rather than refused (clients made for keyed servers, or a proxy's own
+    /// <c>Authorization</c>, may send one), so a new made-up key per connection must not make a new client.
+    /// </summary>
+    public string Client(HttpContext context)
+    {
+        var keys = options.CurrentValue.StreamApiKeys;
+        return keys.Count > 0 && Presented(context.Request) is { Length: > 0 } key && Matches(keys, key)
             ? "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]
-            : "ip:" + context.Connection.RemoteIpAddress;
+            : ClientAddress.Identity(context.Connection.RemoteIpAddress);
+    }
 
     private static IResult? Refused(List<string> keys, string? presented, string what, string how)
     {
@@ -60,13 +68,19 @@ public sealed class ApiKeys(IOptionsMonitor<SecurityOptions> options)
             return Refuse(StatusCodes.Status401Unauthorized, "API key required",
                 $"This endpoint needs {what}: {how}.");
         }
+        return Matches(keys, presented) ? null : Refuse(StatusCodes.Status403Forbidden, "API key refused", $"The key given is not {what}.");
+    }
+
+    // Compares with every key, each in constant time, so the time taken tells nothing about which key came close.
+    private static bool Matches(List<string> keys, string presented)
+    {
         var given = Encoding.UTF8.GetBytes(presented);
         var match = false;
         foreach (var key in keys)
         {
             match |= CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(key));
         }
-        return match ? null : Refuse(StatusCodes.Status403Forbidden, "API key refused", $"The key given is not {what}.");
+        return match;
     }
 
     private static IResult Refuse(int status, string title, string detail) =>

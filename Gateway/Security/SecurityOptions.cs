@@ -18,8 +18,16 @@ public sealed class SecurityOptions
     /// <summary>Keys required for streaming and recognition (<c>/v1/stream</c>, <c>/v1/recognize</c>); none = open.</summary>
     public List<string> StreamApiKeys { get; set; } = [];
 
-    /// <summary>Most streams one client (its key, else its address) may have open at once; 0 = no per-client limit.</summary>
-    public int MaxStreamsPerClient { get; set; }
+    /// <summary>
+    /// Most streams and recognitions (<c>/v1/stream</c> and <c>/v1/recognize</c> together) one client may have open at
+    /// once; 0 = no per-client limit. A client is its stream key when that is one of <see cref="StreamApiKeys"/>, else
+    /// its address (IPv6: its /64). The default, 16, is more than one person or one batch script needs (a stream per
+    /// microphone, a recognition per CPU core of the client) and lets one address hold at most 1.6 % of the default
+    /// <c>Gateway:Limits:MaxConcurrentStreams</c> (1000), so starving the Gateway takes 63 addresses instead of one. Raise
+    /// it (or set 0) where many users share one address or one key: behind a reverse proxy or ingress every client has
+    /// the proxy's address, unless each tenant has a key of its own.
+    /// </summary>
+    public int MaxStreamsPerClient { get; set; } = 16;
 
     /// <summary>
     /// Host names (the <c>Host</c> header, without port) under which admin actions are accepted, against DNS rebinding;
@@ -34,4 +42,14 @@ public sealed class SecurityOptions
     /// actions and the WebSocket; <c>*</c> = any. Requests without <c>Origin</c> (non-browser clients) are not affected.
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>Checks the values; a clear error naming the bad one.</summary>
+    public void Validate()
+    {
+        if (MaxStreamsPerClient < 0)
+        {
+            throw new InvalidOperationException(
+                $"Security:MaxStreamsPerClient must be 0 (no per-client limit) or positive, not {MaxStreamsPerClient}.");
+        }
+    }
 }

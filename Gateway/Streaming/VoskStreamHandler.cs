@@ -17,6 +17,7 @@ public sealed class VoskStreamHandler(
     IOptions<GatewayOptions> options,
     GatewayMetrics metrics,
     StreamAdmission admission,
+    ApiKeys keys,
     ILogger<VoskStreamHandler> logger)
 {
     /// <summary>Serves one request to <c>/v1/stream</c>.</summary>
@@ -28,13 +29,12 @@ public sealed class VoskStreamHandler(
                 detail: "GET /v1/stream speaks Vosk's WebSocket protocol; open it with a WebSocket client.").ExecuteAsync(context);
             return;
         }
-        var (slot, refusal) = admission.TryEnter(ApiKeys.Client(context));
+        var (slot, refusal) = admission.TryEnter(keys.Client(context));
         using var _ = slot;
         if (slot is null)
         {
-            metrics.Error("too_many_streams");
-            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many streams", detail: refusal,
-                extensions: new Dictionary<string, object?> { ["code"] = "too_many_streams" }).ExecuteAsync(context);
+            metrics.Error(AdmissionRefusal.Code);
+            await AdmissionRefusal.Result(context, refusal!).ExecuteAsync(context);
             return;
         }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();

@@ -48,7 +48,7 @@ run_config() {  # $1 = silos
   done
   dotnet "$bin/gateway/AcousticDistill.Gateway.dll" --urls "http://127.0.0.1:$port_base" --Gateway:Cluster=redis \
     --Redis:ConnectionString=127.0.0.1:$redis_port --Silo:ClusterId=scaling-$silos --Gateway:Limits:IdleTimeout=00:02:00 \
-    --Logging:LogLevel:Default=Warning > "$work/gateway-$silos.log" 2>&1 &
+    --Security:MaxStreamsPerClient=0 --Logging:LogLevel:Default=Warning > "$work/gateway-$silos.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 240); do
     curl -sf "http://127.0.0.1:$port_base/v1/models" 2>/dev/null | grep -q '"serving_version":"' && break; sleep 0.5

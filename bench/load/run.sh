@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the live flow: starts the embedded host (Gateway + silo, default models, fresh model store), streams
 # test speech to it from `acoustic bench stream` clients, and writes the report to bench/results/load/NAME.json.
+# Every client stream comes from 127.0.0.1, so the per-client limit (Security:MaxStreamsPerClient) is switched off.
 #
 # Usage: bench/load/run.sh NAME [bench stream options...]
 #   bench/load/run.sh realtime-100 --streams 100 --seconds 300            # >= 100 real-time streams, 5 minutes
@@ -25,7 +26,8 @@ pin() { local cpus="$1"; shift; if [[ -n "$cpus" ]]; then exec taskset -c "$cpus
 store=$(mktemp -d /tmp/load-store-XXXXXX)
 pin "${SERVER_CPUS:-}" dotnet "$bin/gateway/AcousticDistill.Embedded.dll" --urls "http://127.0.0.1:$port" \
   --ModelStore:Path="$store" --Silo:SiloPort=$((port + 100)) --Silo:GatewayPort=$((port + 200)) \
-  --Gateway:Limits:IdleTimeout=00:02:00 --Logging:LogLevel:Default=Warning ${GATEWAY_ARGS:-} > "$store/gateway.log" 2>&1 &
+  --Gateway:Limits:IdleTimeout=00:02:00 --Security:MaxStreamsPerClient=0 --Logging:LogLevel:Default=Warning ${GATEWAY_ARGS:-} \
+  > "$store/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -rf "$store"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done

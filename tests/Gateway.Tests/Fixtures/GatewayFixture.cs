@@ -36,7 +36,7 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>The upload limit this Gateway runs with (<see cref="MaxUploadBytes"/> unless a derived fixture says otherwise).</summary>
     public virtual long UploadLimit => MaxUploadBytes;
 
-    /// <summary>Extra command-line settings of a derived fixture.</summary>
+    /// <summary>Extra command-line settings of a derived fixture; they override this fixture's own.</summary>
     protected virtual string[] MoreSettings => [];
 
     /// <inheritdoc />
@@ -45,7 +45,6 @@ public class GatewayFixture : IAsyncLifetime
         Directory.CreateDirectory(_root);
         App = EmbeddedApplication.Create(
         [
-            .. MoreSettings,
             "--urls", "http://127.0.0.1:0",
             $"--Silo:SiloPort={Ports.Free()}",
             $"--Silo:GatewayPort={Ports.Free()}",
@@ -56,6 +55,8 @@ public class GatewayFixture : IAsyncLifetime
             $"--Gateway:Limits:MaxUploadBytes={UploadLimit}",
             "--Logging:LogLevel:Default=Warning",
             "--Transcription:AgreementSampleRate=1",
+            // Last, so that a derived fixture may override the settings above (of a repeated key, the last counts).
+            .. MoreSettings,
         ]);
         await App.StartAsync();
         BaseAddress = new Uri(App.Urls.First());

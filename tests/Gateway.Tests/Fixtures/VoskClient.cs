@@ -7,6 +7,9 @@ public sealed class VoskClient : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
 
+    /// <summary>The outcome of a handshake: the client when it was accepted, else the HTTP status and Retry-After of the refusal.</summary>
+    public sealed record Handshake(VoskClient? Client, HttpStatusCode Status, string? RetryAfter);
+
     /// <summary>Close status once the server closed the stream.</summary>
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
@@ -19,6 +22,32 @@ public sealed class VoskClient : IAsyncDisposable
         var client = new VoskClient();
         await client._socket.ConnectAsync(uri, Timeout());
         return client;
+    }
+
+    /// <summary>
+    /// Connects through <paramref name="invoker"/> (e.g. a <see cref="LoopbackSource"/>; null: a connection of its own) with
+    /// <paramref name="headers"/>, and says how the server answered instead of throwing when it refuses.
+    /// </summary>
+    public static async Task<Handshake> TryConnectAsync(Uri uri, HttpMessageInvoker? invoker = null, params (string Name, string Value)[] headers)
+    {
+        var client = new VoskClient();
+        client._socket.Options.CollectHttpResponseDetails = true;
+        foreach (var (name, value) in headers)
+        {
+            client._socket.Options.SetRequestHeader(name, value);
+        }
+        try
+        {
+            await client._socket.ConnectAsync(uri, invoker, Timeout());
+            return new Handshake(client, HttpStatusCode.SwitchingProtocols, null);
+        }
+        catch (WebSocketException)
+        {
+            var status = (HttpStatusCode)client._socket.HttpStatusCode;
+            var retryAfter = client._socket.HttpResponseHeaders?.TryGetValue("Retry-After", out var values) == true ? values.FirstOrDefault() : null;
+            client._socket.Dispose();
+            return new Handshake(null, status, retryAfter);
+        }
     }
 
     /// <summary>Sends a text message.</summary>
