@@ -198,8 +198,12 @@ class Probes:
             else:
                 refused = status
                 break
+        # REST recognition takes a stream slot too: with this client's slots all taken, it must wait its turn.
+        rest, content, _ = self.gateway.request("POST", "/v1/recognize", wav(16000), self.gateway.stream_keyed())
         for sock in opened:
             sock.close()
+        self.row("3 REST admission", f"REST recognise while {len(opened)} streams are open", "429", self.describe(rest, content),
+                 rest == 429 if refused else "n/a")
         self.row("4 per-client limit", f"{limit + 1} WebSockets from one address, ?api_key=bogus-N", f"at most {limit} open",
                  f"{len(opened)} open" + (f", then {refused}" if refused else ""), len(opened) <= limit and refused in (401, 403, 429))
 
