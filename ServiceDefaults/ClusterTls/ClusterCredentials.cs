@@ -134,7 +134,8 @@ public sealed class ClusterCredentials
                     ? X509Certificate2.CreateFromPemFile(path, keyPath)
                     : X509Certificate2.CreateFromEncryptedPemFile(path, options.Password, keyPath);
             }
-            catch (CryptographicException ex)
+            // .NET reports a key that is not the certificate's own as an ArgumentException, unreadable PEM as a CryptographicException.
+            catch (Exception ex) when (ex is CryptographicException or ArgumentException)
             {
                 throw Problem("CertificatePath", path,
                     $"it and the key {keyPath} (Orleans:Tls:KeyPath) could not be loaded as a PEM certificate with its own private key: {ex.Message}");
