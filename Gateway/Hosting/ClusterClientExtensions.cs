@@ -1,4 +1,5 @@
 using AcousticDistill.ServiceDefaults;
+using AcousticDistill.ServiceDefaults.ClusterTls;
 using Orleans.Configuration;
 
 namespace AcousticDistill.Gateway.Hosting;
@@ -8,7 +9,8 @@ public static class ClusterClientExtensions
 {
     /// <summary>
     /// Adds the Orleans client of the cluster <c>Gateway:Cluster</c> names: silos on this machine (<c>localhost</c>) or
-    /// found through Redis membership (<c>redis</c>); a clear error for anything else.
+    /// found through Redis membership (<c>redis</c>); a clear error for anything else. Mutual TLS as <c>Orleans:Tls</c>
+    /// configures it (required with Redis, <see cref="ClusterTlsPolicy"/>).
     /// </summary>
     public static WebApplicationBuilder AddClusterClient(this WebApplicationBuilder builder)
     {
@@ -23,6 +25,7 @@ public static class ClusterClientExtensions
         }
         var identity = ClusterIdentityOptions.From(builder.Configuration);
         var redis = cluster == "redis" ? RedisOptions.Required(builder.Configuration, "Gateway:Cluster=redis") : null;
+        var tls = ClusterTlsPolicy.Resolve(builder, $"Gateway:Cluster={cluster}", spansHosts: redis is not null, acceptsConnections: false);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(ids =>
@@ -38,6 +41,10 @@ public static class ClusterClientExtensions
             else
             {
                 client.UseLocalhostClustering(options.SiloGatewayPort);
+            }
+            if (tls is not null)
+            {
+                client.UseClusterTls(tls);
             }
         });
         return builder;

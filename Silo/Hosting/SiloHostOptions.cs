@@ -26,7 +26,7 @@ public sealed class SiloHostOptions
     /// <summary>
     /// Redis clustering: listen for silos and clients on every address of the host (0.0.0.0) instead of only on
     /// <see cref="AdvertisedAddress"/>. Default false; set it only where the advertised address is not an address of this
-    /// host (NAT, a proxy in front of the silo). The Orleans ports carry no authentication.
+    /// host (NAT, a proxy in front of the silo). Redis clustering also needs mutual TLS on those ports (<c>Orleans:Tls</c>).
     /// </summary>
     public bool ListenOnAnyAddress { get; set; }
 

@@ -1,5 +1,6 @@
 using AcousticDistill.Grains;
 using AcousticDistill.ServiceDefaults;
+using AcousticDistill.ServiceDefaults.ClusterTls;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using StackExchange.Redis;
@@ -18,6 +19,9 @@ public static class SiloHostingExtensions
     {
         var options = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
         var identity = ClusterIdentityOptions.From(builder.Configuration);
+        // Read before UseOrleans so that a missing or bad certificate stops the host at once, naming the setting.
+        var tls = ClusterTlsPolicy.Resolve(builder, $"Silo:Clustering={options.Clustering}",
+            spansHosts: options.Clustering.Equals("redis", StringComparison.OrdinalIgnoreCase), acceptsConnections: true);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(cluster =>
@@ -55,6 +59,10 @@ public static class SiloHostingExtensions
                                        && Environment.GetEnvironmentVariable("POD_NAMESPACE") is not null))
             {
                 silo.UseKubernetesHosting();
+            }
+            if (tls is not null)
+            {
+                silo.UseClusterTls(tls);
             }
             silo.AddDashboard();
         });

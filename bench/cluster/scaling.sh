@@ -6,7 +6,8 @@
 # reply, so a saturated service shows as clients falling behind rather than as latency). Writes
 # bench/results/cluster/scaling.json (OUT_NAME) with every step.
 # Environment: CONFIGS (silo counts, default "1 2"), STEPS (default "100 150 200 250 300 350"), SECONDS_PER_STEP
-# (default 40), AUDIO (test speech folder), OUT_NAME (default scaling.json).
+# (default 40), AUDIO (test speech folder), OUT_NAME (default scaling.json), ORLEANS_TLS (default 1: mutual TLS between
+# silos and Gateway with certificates made for the run, as Redis clustering requires; 0: Orleans:Tls:Required=false).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 steps="${STEPS:-100 150 200 250 300 350}"
@@ -20,6 +21,13 @@ dotnet build Gateway -c Release -o "$bin/gateway" -nologo -v q >&2
 dotnet build Cli -c Release -o "$bin/cli" -nologo -v q >&2
 mkdir -p "$out"
 work=$(mktemp -d /tmp/scaling-XXXXXX)
+if [[ "${ORLEANS_TLS:-1}" == 1 ]]; then
+  scripts/tls/make-cluster-certs.sh "$work/tls" >&2
+  tls=(--Orleans:Tls:CertificatePath="$work/tls/cluster.crt" --Orleans:Tls:KeyPath="$work/tls/cluster.key"
+       --Orleans:Tls:CaCertificatePath="$work/tls/ca.crt")
+else
+  tls=(--Orleans:Tls:Required=false)
+fi
 pids=()
 # A silo whose peer is gone may take long to stop gracefully: SIGTERM, then SIGKILL after 10 s.
 cleanup() {
@@ -43,12 +51,12 @@ run_config() {  # $1 = silos
       --Silo:Clustering=redis --Silo:Storage=redis --Redis:ConnectionString=127.0.0.1:$redis_port \
       --Silo:SiloPort=$((port_base + 20 + i)) --Silo:GatewayPort=$((port_base + 30 + i)) --Silo:ClusterId=scaling-$silos \
       --ModelStore:Path="$work/store-$silos" --Models:DefaultDirectory="$PWD/models" --Logging:LogLevel:Default=Warning \
-      > "$work/silo-$silos-$i.log" 2>&1 &
+      "${tls[@]}" > "$work/silo-$silos-$i.log" 2>&1 &
     pids+=($!)
   done
   dotnet "$bin/gateway/AcousticDistill.Gateway.dll" --urls "http://127.0.0.1:$port_base" --Gateway:Cluster=redis \
     --Redis:ConnectionString=127.0.0.1:$redis_port --Silo:ClusterId=scaling-$silos --Gateway:Limits:IdleTimeout=00:02:00 \
-    --Security:MaxStreamsPerClient=0 --Logging:LogLevel:Default=Warning > "$work/gateway-$silos.log" 2>&1 &
+    --Security:MaxStreamsPerClient=0 --Logging:LogLevel:Default=Warning "${tls[@]}" > "$work/gateway-$silos.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 240); do
     curl -sf "http://127.0.0.1:$port_base/v1/models" 2>/dev/null | grep -q '"serving_version":"' && break; sleep 0.5

@@ -60,6 +60,28 @@ app.kubernetes.io/component: {{ .component }}
 {{- default (printf "%s-redis" (include "acoustic-distill.fullname" .)) .Values.redis.existingSecret }}
 {{- end }}
 
+{{- define "acoustic-distill.orleansTlsSecretName" -}}
+{{- default (printf "%s-orleans-tls" (include "acoustic-distill.fullname" .)) .Values.orleans.tls.existingSecret }}
+{{- end }}
+
+{{/* Mutual TLS on the Orleans ports (Orleans:Tls): the Secret mounted read-only, in the silo and Gateway pods alike. */}}
+{{- define "acoustic-distill.orleansTlsVolumeMount" -}}
+{{- if .Values.orleans.tls.enabled -}}
+- name: orleans-tls
+  mountPath: {{ .Values.orleans.tls.mountPath }}
+  readOnly: true
+{{- end }}
+{{- end }}
+
+{{- define "acoustic-distill.orleansTlsVolume" -}}
+{{- if .Values.orleans.tls.enabled -}}
+- name: orleans-tls
+  secret:
+    secretName: {{ include "acoustic-distill.orleansTlsSecretName" . }}
+    defaultMode: 0440
+{{- end }}
+{{- end }}
+
 {{- define "acoustic-distill.modelStoreClaim" -}}
 {{- default (printf "%s-model-store" (include "acoustic-distill.fullname" .)) .Values.modelStore.persistence.existingClaim }}
 {{- end }}
@@ -106,6 +128,19 @@ Whole numbers are written without an exponent (Helm reads every YAML number as a
     secretKeyRef:
       name: {{ include "acoustic-distill.redisSecretName" . }}
       key: {{ .Values.redis.existingSecretKey }}
+{{- end }}
+{{- with .Values.orleans.tls }}
+{{- if .enabled }}
+- name: Orleans__Tls__CertificatePath
+  value: {{ printf "%s/%s" .mountPath .certificateKey | quote }}
+- name: Orleans__Tls__KeyPath
+  value: {{ printf "%s/%s" .mountPath .privateKeyKey | quote }}
+- name: Orleans__Tls__CaCertificatePath
+  value: {{ printf "%s/%s" .mountPath .caKey | quote }}
+{{- else }}
+- name: Orleans__Tls__Required
+  value: "false"
+{{- end }}
 {{- end }}
 {{- with .Values.security.adminApiKeys }}
 {{- if .existingSecret }}

@@ -1,3 +1,4 @@
+using AcousticDistill.ServiceDefaults.ClusterTls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -7,12 +8,20 @@ namespace AcousticDistill.Gateway.Tests.Cluster;
 
 /// <summary>
 /// The tests' own Orleans client of a loopback cluster, to see where grains live (nothing the Gateway exposes): a fault
-/// test uses it to make sure the silo it kills hosts live sessions, wherever placement put them.
+/// test uses it to make sure the silo it kills hosts live sessions, wherever placement put them. It holds a certificate
+/// from the cluster's authority, as any client of a TLS cluster must.
 /// </summary>
 internal sealed class ClusterInspector(IHost host) : IAsyncDisposable
 {
     public static async Task<ClusterInspector> ConnectAsync(LoopbackCluster cluster)
     {
+        var certificate = cluster.Authority.Issue("inspector-" + Guid.NewGuid().ToString("N"), serverAuth: false);
+        var credentials = ClusterCredentials.Load(new ClusterTlsOptions
+        {
+            CertificatePath = certificate.CertificatePath,
+            KeyPath = certificate.KeyPath,
+            CaCertificatePath = cluster.Authority.CertificatePath,
+        }, acceptsConnections: false, DateTimeOffset.UtcNow);
         var host = Host.CreateDefaultBuilder()
             .UseOrleansClient(client =>
             {
@@ -22,6 +31,7 @@ internal sealed class ClusterInspector(IHost host) : IAsyncDisposable
                     ids.ServiceId = LoopbackCluster.ServiceId;
                 });
                 client.UseRedisClustering($"127.0.0.1:{cluster.RedisPort}");
+                client.UseClusterTls(credentials);
             })
             .Build();
         await host.StartAsync();

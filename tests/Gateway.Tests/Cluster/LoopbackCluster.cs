@@ -6,7 +6,8 @@ namespace AcousticDistill.Gateway.Tests.Cluster;
 /// <summary>
 /// A production-shaped cluster on loopback, as separate processes: redis-server (append-only persistence), silos
 /// with Redis clustering, grain storage and reminders sharing one model store and work folder, and a Gateway that is
-/// an Orleans client of them through Redis. Programs come from the solution's build output.
+/// an Orleans client of them through Redis; every Orleans connection is mutual TLS with certificates from a test-time
+/// authority (<see cref="Authority"/>), as Redis clustering requires. Programs come from the solution's build output.
 /// </summary>
 public sealed class LoopbackCluster : IAsyncDisposable
 {
@@ -20,7 +21,11 @@ public sealed class LoopbackCluster : IAsyncDisposable
         _configuration = configuration;
         RedisPort = Ports.Free();
         GatewayPort = Ports.Free();
+        Authority = new TestCertificateAuthority(Path.Combine(root, "tls"), "loopback");
     }
+
+    /// <summary>The cluster's certificate authority: every silo and client here holds a certificate it issued.</summary>
+    public TestCertificateAuthority Authority { get; }
 
     /// <summary>Scratch folder (logs, Redis data, model store, work).</summary>
     public string Root { get; }
@@ -84,6 +89,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
             $"--ModelStore:Path={ModelStore}", $"--Compute:WorkDirectory={Path.Combine(Root, "work")}",
             $"--Models:DefaultDirectory={Path.Combine(Repository, "models")}", "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:AcousticDistill=Information",
+            .. Authority.Settings(Authority.Issue($"silo-{siloPort}")),
             .. settings,
         ], Path.Combine(Root, $"silo-{siloPort}.log"));
         _processes.Add(process);
@@ -121,6 +127,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
             process.Dispose();
         }
         _redis?.Dispose();
+        Authority.Dispose();
         await Task.Delay(100);
         try
         {
@@ -168,6 +175,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
             "--urls", $"http://127.0.0.1:{GatewayPort}",
             "--Gateway:Cluster=redis", $"--Redis:ConnectionString=127.0.0.1:{RedisPort}", $"--Silo:ClusterId={ClusterId}",
             "--Logging:LogLevel:Default=Warning",
+            .. Authority.Settings(Authority.Issue("gateway", serverAuth: false)),
         ], Path.Combine(Root, "gateway.log")));
     }
 
