@@ -31,6 +31,7 @@ for (var i = 0; i < repeats; i++)
     graph = DecodingGraph.Build(Grammar.PhraseLoop(list), lexicon);
     best = Math.Min(best, clock.Elapsed.TotalSeconds);
 }
+var bound = DecodingGraphSize.UpperBoundStates(Grammar.PhraseLoop(list), lexicon);
 using var process = Process.GetCurrentProcess();
 Console.WriteLine($"{phrases} phrases x {wordsPerPhrase} words: best of {repeats} {best:F3} s; " +
-                  $"{graph!.NodeCount:N0} states, {graph.ArcFrom.Length:N0} arcs; peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
+                  $"{graph!.NodeCount:N0} states (bound {bound:N0}), {graph.ArcFrom.Length:N0} arcs, {graph.EstimatedBytes / 1e6:F1} MB; peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB");
