@@ -77,7 +77,15 @@ public sealed class RecognitionGraphs : IDisposable
         limit.CancelAfter(_options.GraphBuildTimeout);
         var graphOptions = new DecodingGraphOptions { WordInsertionLogPenalty = wordPenalty };
         // Even the checks walk every word of the list: on the thread pool too, so the caller's turn stays short.
-        var grammar = await Task.Run(() => Checked(phrases, graphOptions), limit.Token);
+        Grammar grammar;
+        try
+        {
+            grammar = await Task.Run(() => Checked(phrases, graphOptions), limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TookTooLong();
+        }
         try
         {
             await _builds.WaitAsync(limit.Token);
@@ -94,14 +102,16 @@ public sealed class RecognitionGraphs : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ArgumentException(
-                $"phrase_list: compiling its grammar took longer than Transcription:GraphBuildTimeout ({_options.GraphBuildTimeout.TotalSeconds:0.#} s); send fewer or shorter phrases.");
+            throw TookTooLong();
         }
         finally
         {
             _builds.Release();
         }
     }
+
+    private ArgumentException TookTooLong() => new(
+        $"phrase_list: compiling its grammar took longer than Transcription:GraphBuildTimeout ({_options.GraphBuildTimeout.TotalSeconds:0.#} s); send fewer or shorter phrases.");
 
     private Grammar Checked(ImmutableArray<string> phrases, DecodingGraphOptions graphOptions)
     {

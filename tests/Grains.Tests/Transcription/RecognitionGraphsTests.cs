@@ -48,6 +48,23 @@ public sealed class RecognitionGraphsTests : IDisposable
         Assert.Contains("xx-1k", error.Message);
     }
 
+    [Theory]
+    [InlineData(0L, 1_000_000L, 5.0, 2)]
+    [InlineData(1024L, 0L, 5.0, 2)]
+    [InlineData(1024L, 1_000_000L, 0.0, 2)]
+    [InlineData(1024L, 1_000_000L, 5.0, 0)]
+    public void Validate_NonPositiveGraphLimit_IsAClearErrorNamingThem(long cacheBytes, long maxStates, double timeoutSeconds, int builds)
+    {
+        var options = new TranscriptionOptions
+        {
+            GraphCacheBytes = cacheBytes, MaxGraphStates = maxStates, GraphBuildTimeout = TimeSpan.FromSeconds(timeoutSeconds), ConcurrentGraphBuilds = builds,
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(options.Validate);
+
+        Assert.Contains("GraphCacheBytes, MaxGraphStates, GraphBuildTimeout and ConcurrentGraphBuilds", error.Message);
+    }
+
     [Fact]
     public async Task ForAsync_SamePhraseListTwice_ReturnsTheCachedGraph()
     {
