@@ -5,6 +5,7 @@ using AcousticDistill.Grains.Teachers;
 using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AcousticDistill.Grains;
 
@@ -33,6 +34,7 @@ public static class GrainServices
         services.AddOptions<TranscriptionOptions>().Bind(configuration.GetSection(TranscriptionOptions.Section))
             .Validate(o => { o.Validate(); return true; });
         services.AddSingleton<ServingModels>();
+        services.TryAddSingleton<IDecodingGraphCompiler, DecodingGraphCompiler>();
         services.AddSingleton<RecognitionGraphs>();
         services.AddSingleton<TranscriptionMetrics>();
         services.AddSingleton<DefaultModels>();

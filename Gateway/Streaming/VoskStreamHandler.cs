@@ -90,7 +90,9 @@ public sealed class VoskStreamHandler(
     }
 
     // Returns true when the stream ended with eof (the session finished itself). Grain calls are not cancelled with the
-    // connection: each completes, so the Close sent after a disconnect is always the session's last call.
+    // connection: each completes, so the Close sent after a disconnect is always the session's last call. The start is
+    // the exception: it may spend seconds compiling a phrase list, which a disconnect cancels (the session's Close
+    // interleaves with it and stops the build as well).
     private async Task<bool> RunAsync(WebSocket socket, ITranscriptionSessionGrain session, StreamOptions stream, CancellationToken aborted)
     {
         var limits = options.Value.Limits;
@@ -121,7 +123,7 @@ public sealed class VoskStreamHandler(
                 }
                 if (!started)
                 {
-                    await session.StartAsync(stream.ToConfig());
+                    await session.StartAsync(stream.ToConfig(), aborted);
                 }
                 var final = await WhileSessionLivesAsync(() => session.FinishAsync());
                 await SendAsync(socket, VoskMessages.Final([final], stream.Words), aborted);
@@ -135,7 +137,7 @@ public sealed class VoskStreamHandler(
                     throw new StreamError("not_pcm", $"binary messages must be raw 16-bit little-endian mono PCM, but this one starts like {container}.",
                         WebSocketCloseStatus.InvalidPayloadData);
                 }
-                await session.StartAsync(stream.ToConfig());
+                await session.StartAsync(stream.ToConfig(), aborted);
                 started = true;
             }
             var chunk = buffer.WrittenSpan.ToArray();

@@ -41,7 +41,11 @@ public interface ITranscriptionSessionGrain : IGrainWithStringKey
     [Alias("Finish")]
     Task<RecognitionResult> FinishAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Drops the stream without a result (client gone, error); idempotent.</summary>
+    /// <summary>
+    /// Drops the stream without a result (client gone, error); idempotent. Runs even while a start is still compiling
+    /// the stream's phrase list (it interleaves), and stops that build.
+    /// </summary>
     [Alias("Close")]
+    [Orleans.Concurrency.AlwaysInterleave]
     Task CloseAsync();
 }

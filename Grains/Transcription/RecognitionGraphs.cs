@@ -1,15 +1,19 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using AcousticDistill.Acoustic.Lexicon;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace AcousticDistill.Grains.Transcription;
 
 /// <summary>
 /// Compiled decoding graphs, shared by the sessions of a silo: each family's default one (its configured ARPA model,
 /// else the common one, else the configured words) and those of recently used phrase lists. Graphs depend on the
-/// lexicon, grammar and word penalty only, not on the model version, so a session keeps its graph when it switches model. Phrase-list graphs live in a size-limited memory cache of
-/// <see cref="TranscriptionOptions.GraphCacheSize"/> graphs; when it is full, the least recently used are compacted away.
+/// lexicon, grammar and word penalty only, not on the model version, so a session keeps its graph when it switches model.
+/// A phrase list is checked before any build (<see cref="TranscriptionOptions.MaxPhrases"/>, known words, a bound on its
+/// states against <see cref="TranscriptionOptions.MaxGraphStates"/>), then compiled on the thread pool, at most
+/// <see cref="TranscriptionOptions.ConcurrentGraphBuilds"/> at a time, within <see cref="TranscriptionOptions.GraphBuildTimeout"/>
+/// and until the caller cancels; the graphs of recent lists are kept up to <see cref="TranscriptionOptions.GraphCacheBytes"/>
+/// and <see cref="TranscriptionOptions.GraphCacheSize"/>, least recently used evicted first.
 /// </summary>
 public sealed class RecognitionGraphs : IDisposable
 {
@@ -17,54 +21,122 @@ public sealed class RecognitionGraphs : IDisposable
     private readonly Lazy<PronunciationLexicon> _lexicon;
     private readonly ConcurrentDictionary<(string Family, float WordPenalty), Lazy<DecodingGraph>> _defaults = new();
     private readonly ILogger<RecognitionGraphs> _logger;
-    private readonly MemoryCache _recent;
+    private readonly IDecodingGraphCompiler _compiler;
+    private readonly TranscriptionMetrics? _metrics;
+    private readonly SizeBoundedCache<string, DecodingGraph> _recent;
+    private readonly SemaphoreSlim _builds;
 
-    /// <summary>Graphs built from <paramref name="options"/>.</summary>
-    public RecognitionGraphs(IOptions<TranscriptionOptions> options, ILogger<RecognitionGraphs> logger)
+    /// <summary>Graphs built from <paramref name="options"/> by <paramref name="compiler"/> (default: <see cref="DecodingGraph.Build"/>).</summary>
+    public RecognitionGraphs(IOptions<TranscriptionOptions> options, ILogger<RecognitionGraphs> logger,
+        IDecodingGraphCompiler? compiler = null, TranscriptionMetrics? metrics = null)
     {
         _options = options.Value;
         _logger = logger;
-        _recent = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.GraphCacheSize });
+        _compiler = compiler ?? new DecodingGraphCompiler();
+        _metrics = metrics;
+        _recent = new SizeBoundedCache<string, DecodingGraph>(_options.GraphCacheBytes, _options.GraphCacheSize);
+        _builds = new SemaphoreSlim(_options.ConcurrentGraphBuilds, _options.ConcurrentGraphBuilds);
         _lexicon = new Lazy<PronunciationLexicon>(() => PronunciationLexicon.LoadShared(_options.Lexicon));
     }
 
-    /// <summary>Phrase-list graphs cached now (at most <see cref="TranscriptionOptions.GraphCacheSize"/>).</summary>
+    /// <summary>Phrase-list graphs cached now.</summary>
     public int CachedPhraseLists => _recent.Count;
+
+    /// <summary>Estimated bytes of the phrase-list graphs cached now (at most <see cref="TranscriptionOptions.GraphCacheBytes"/>).</summary>
+    public long CachedBytes => _recent.Bytes;
 
     /// <summary>The default graph of <paramref name="family"/> with <paramref name="wordPenalty"/> per word (built on first use).</summary>
     public DecodingGraph Default(string family, float wordPenalty = 0f) =>
         _defaults.GetOrAdd((family, wordPenalty), key => new Lazy<DecodingGraph>(() => BuildDefault(key.Family, key.WordPenalty))).Value;
 
     /// <summary>
-    /// The graph of a phrase list (any sequence of the phrases), or the family's default when it is empty;
-    /// <see cref="ArgumentException"/> naming the problem for too many phrases or a word the lexicon lacks.
+    /// The graph of a phrase list (any sequence of the phrases), or the family's default when it is empty, built off the
+    /// caller's thread. <see cref="ArgumentException"/> naming the problem for a list that is too large (phrases, states,
+    /// or build time) or has a word the lexicon lacks; <see cref="InvalidOperationException"/> when other builds kept it
+    /// waiting past the time limit; <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.
     /// </summary>
-    public DecodingGraph For(string family, ImmutableArray<string> phrases, float wordPenalty = 0f)
+    public async Task<DecodingGraph> ForAsync(string family, ImmutableArray<string> phrases, float wordPenalty = 0f,
+        CancellationToken cancellationToken = default)
     {
         if (phrases.IsDefaultOrEmpty)
         {
-            return Default(family, wordPenalty);
+            return _defaults.TryGetValue((family, wordPenalty), out var built) && built.IsValueCreated
+                ? built.Value
+                : await Task.Run(() => Default(family, wordPenalty), cancellationToken);
         }
         if (phrases.Length > _options.MaxPhrases)
         {
-            throw new ArgumentException($"phrase_list has {phrases.Length} phrases; at most {_options.MaxPhrases} are allowed.");
+            throw new ArgumentException($"phrase_list has {phrases.Length} phrases; at most {_options.MaxPhrases} are allowed (Transcription:MaxPhrases).");
         }
         var key = $"{wordPenalty}\n{string.Join('\n', phrases)}";
-        if (_recent.TryGetValue(key, out DecodingGraph? cached))
+        if (_recent.TryGet(key, out var cached))
         {
-            return cached!;
+            return cached;
         }
-        DecodingGraph graph;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(_options.GraphBuildTimeout);
+        var graphOptions = new DecodingGraphOptions { WordInsertionLogPenalty = wordPenalty };
+        // Even the checks walk every word of the list: on the thread pool too, so the caller's turn stays short.
+        Grammar grammar;
         try
         {
-            graph = DecodingGraph.Build(Grammar.PhraseLoop(phrases), _lexicon.Value, new DecodingGraphOptions { WordInsertionLogPenalty = wordPenalty });
+            grammar = await Task.Run(() => Checked(phrases, graphOptions), limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TookTooLong();
+        }
+        try
+        {
+            await _builds.WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException(
+                $"phrase_list: other phrase lists kept this silo's grammar builders busy past Transcription:GraphBuildTimeout ({_options.GraphBuildTimeout.TotalSeconds:0.#} s); retry in a few seconds.");
+        }
+        try
+        {
+            // A session that waited may find its list compiled meanwhile by another with the same list.
+            return _recent.TryGet(key, out cached) ? cached : await BuildAsync(key, grammar, graphOptions, limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TookTooLong();
+        }
+        finally
+        {
+            _builds.Release();
+        }
+    }
+
+    private ArgumentException TookTooLong() => new(
+        $"phrase_list: compiling its grammar took longer than Transcription:GraphBuildTimeout ({_options.GraphBuildTimeout.TotalSeconds:0.#} s); send fewer or shorter phrases.");
+
+    private Grammar Checked(ImmutableArray<string> phrases, DecodingGraphOptions graphOptions)
+    {
+        try
+        {
+            var grammar = Grammar.PhraseLoop(phrases);
+            var states = DecodingGraphSize.UpperBoundStates(grammar, _lexicon.Value, graphOptions);
+            return states <= _options.MaxGraphStates
+                ? grammar
+                : throw new ArgumentException(
+                    $"phrase_list would compile to up to {states:N0} decoder states; the limit is {_options.MaxGraphStates:N0} (Transcription:MaxGraphStates): send fewer or shorter phrases.");
         }
         catch (UnknownWordException ex)
         {
             throw new ArgumentException($"phrase_list: {ex.Message}", ex);
         }
-        // Each graph counts one towards the size limit.
-        _recent.Set(key, graph, new MemoryCacheEntryOptions { Size = 1 });
+    }
+
+    private async Task<DecodingGraph> BuildAsync(string key, Grammar grammar, DecodingGraphOptions graphOptions, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var graph = await Task.Run(() => _compiler.Compile(grammar, _lexicon.Value, graphOptions, cancellationToken), cancellationToken);
+        _metrics?.GraphBuilt(clock.Elapsed.TotalSeconds);
+        _recent.Add(key, graph, graph.EstimatedBytes);
+        _metrics?.GraphCacheChanged(_recent.Bytes, _recent.Count);
         return graph;
     }
 
@@ -88,5 +160,5 @@ public sealed class RecognitionGraphs : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _recent.Dispose();
+    public void Dispose() => _builds.Dispose();
 }

@@ -20,6 +20,9 @@ public sealed class TranscriptionMetrics
     private readonly Counter<long> _swaps;
     private readonly Counter<long> _agreementFrames;
     private readonly ConcurrentDictionary<(string Family, string Version), (long Agree, long Total)> _agreement = new();
+    private readonly Histogram<double> _graphBuildDuration;
+    private long _graphCacheBytes;
+    private long _graphCacheEntries;
 
     /// <summary>Creates the meter through the host's factory.</summary>
     public TranscriptionMetrics(IMeterFactory meterFactory)
@@ -39,6 +42,12 @@ public sealed class TranscriptionMetrics
             description: "Open sessions switched to a newly serving model version.");
         meter.CreateObservableGauge("transcription.ensemble_agreement", ObserveAgreement, unit: "1",
             description: "Share of sampled live frames where the serving model's best class equals its teaching ensemble's (0-1).");
+        _graphBuildDuration = meter.CreateHistogram<double>("transcription.graph_build.duration", unit: "s",
+            description: "Time to compile a phrase list into a decoding graph (off the session's turn), finished builds only.");
+        meter.CreateObservableGauge("transcription.graph_cache.size", () => Interlocked.Read(ref _graphCacheBytes), unit: "By",
+            description: "Estimated bytes of the phrase-list decoding graphs cached on this silo (Transcription:GraphCacheBytes bounds it).");
+        meter.CreateObservableGauge("transcription.graph_cache.entries", () => Interlocked.Read(ref _graphCacheEntries), unit: "{graph}",
+            description: "Phrase-list decoding graphs cached on this silo.");
         _agreementFrames = meter.CreateCounter<long>("transcription.ensemble_agreement.frames", unit: "{frame}",
             description: "Live frames compared with the teaching ensemble.");
     }
@@ -75,6 +84,16 @@ public sealed class TranscriptionMetrics
     {
         _agreement.AddOrUpdate((family, version), (agree, frames), (_, sum) => (sum.Agree + agree, sum.Total + frames));
         _agreementFrames.Add(frames, new KeyValuePair<string, object?>("family", family), new KeyValuePair<string, object?>("version", version));
+    }
+
+    /// <summary>A phrase-list graph was compiled in <paramref name="seconds"/>.</summary>
+    public void GraphBuilt(double seconds) => _graphBuildDuration.Record(seconds);
+
+    /// <summary>The phrase-list graph cache now holds <paramref name="entries"/> graphs of <paramref name="bytes"/> in all.</summary>
+    public void GraphCacheChanged(long bytes, int entries)
+    {
+        Interlocked.Exchange(ref _graphCacheBytes, bytes);
+        Interlocked.Exchange(ref _graphCacheEntries, entries);
     }
 
     /// <summary>A session switched model.</summary>

@@ -52,8 +52,32 @@ public sealed class TranscriptionOptions
     /// <summary>Most phrases in one stream's phrase list.</summary>
     public int MaxPhrases { get; set; } = 1000;
 
-    /// <summary>Phrase-list grammars kept compiled per silo (a size-limited memory cache: the least recently used go first).</summary>
+    /// <summary>Phrase-list grammars kept compiled per silo (the least recently used go first; see also <see cref="GraphCacheBytes"/>).</summary>
     public int GraphCacheSize { get; set; } = 64;
+
+    /// <summary>
+    /// Estimated bytes of the phrase-list graphs kept compiled per silo (the least recently used go first): 128 MiB holds
+    /// about ten of the largest lists the Gateway lets through (1,000 phrases of 10 words: ~13 MB each) or thousands of
+    /// small ones.
+    /// </summary>
+    public long GraphCacheBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// Most HMM states a phrase list may compile to, bounded from its words' pronunciations before any build (about 21
+    /// bytes per state plus 2 arcs of 17): a list over it is refused at once. 1,000,000 is about four times the largest
+    /// list the Gateway's default limits let through.
+    /// </summary>
+    public long MaxGraphStates { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Longest a session may wait for and spend on compiling its phrase list (queueing behind other builds included);
+    /// past it the build stops and the stream is refused with an error naming this setting. Keep it below the Gateway's
+    /// <c>GrainCallTimeout</c> (10 s).
+    /// </summary>
+    public TimeSpan GraphBuildTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Phrase-list graphs compiled at once per silo, each on a thread-pool thread; further builds wait their turn.</summary>
+    public int ConcurrentGraphBuilds { get; set; } = 2;
 
     /// <summary>Checks the values; a clear error naming the bad one.</summary>
     public void Validate()
@@ -66,6 +90,11 @@ public sealed class TranscriptionOptions
             || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero)
         {
             throw new InvalidOperationException("Transcription: Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive, WordPenalty finite.");
+        }
+        if (GraphCacheBytes <= 0 || MaxGraphStates <= 0 || GraphBuildTimeout <= TimeSpan.Zero || ConcurrentGraphBuilds <= 0)
+        {
+            throw new InvalidOperationException(
+                "Transcription: GraphCacheBytes, MaxGraphStates, GraphBuildTimeout and ConcurrentGraphBuilds must be positive.");
         }
         if (AgreementSampleRate is < 0 or > 1)
         {

@@ -6,7 +6,8 @@ namespace AcousticDistill.Grains.Transcription;
 /// One live stream. State lives in memory only (a stream does not outlive its connection); a session that is
 /// neither finished nor closed is collected after two idle minutes, so a vanished client leaks nothing. Decoding a
 /// chunk takes milliseconds, so it runs on the grain's turn; loading a new model version runs off it
-/// (<see cref="ServingModels"/>).
+/// (<see cref="ServingModels"/>), and so does compiling a phrase list (<see cref="RecognitionGraphs"/>), which a close
+/// (it interleaves), a deactivation or the caller's cancellation stops.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class TranscriptionSessionGrain(
@@ -22,6 +23,8 @@ public sealed class TranscriptionSessionGrain(
     private bool _ended;
     private TimeSpan _busy;
     private UploadedAudio _upload = UploadedAudio.None;
+    // Cancelled when the session closes or goes away: stops a phrase-list build still running for it.
+    private readonly CancellationTokenSource _closing = new();
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -34,6 +37,7 @@ public sealed class TranscriptionSessionGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.SessionDeactivated();
+        _closing.Cancel();
         if (_stream is not null && !_ended)
         {
             logger.LogDebug("Session {Session} collected without Finish or Close ({Reason})", this.GetPrimaryKeyString(), reason);
@@ -45,7 +49,7 @@ public sealed class TranscriptionSessionGrain(
     public async Task<SessionInfo> StartAsync(RecognitionConfig config, CancellationToken cancellationToken = default)
     {
         var model = await ChooseModelAsync(config, cancellationToken);
-        Open(model, config, config.SampleRate);
+        await OpenAsync(model, config, config.SampleRate, cancellationToken);
         return new SessionInfo(_family, model.VersionId, model.Scorer.SampleRate, config.SampleRate);
     }
 
@@ -58,7 +62,7 @@ public sealed class TranscriptionSessionGrain(
         var rate = model.Scorer.SampleRate;
         // Decoded and resampled once, straight to the model's rate; the stream then takes samples, not PCM.
         _upload = new UploadedAudio(SessionAudio.Decode(wav, rate), rate);
-        Open(model, config, rate);
+        await OpenAsync(model, config, rate, cancellationToken);
         return new WavSessionInfo(new SessionInfo(_family, model.VersionId, rate, fileRate), _upload.Seconds, _upload.Chunks);
     }
 
@@ -88,6 +92,7 @@ public sealed class TranscriptionSessionGrain(
     public Task CloseAsync()
     {
         _ended = true;
+        _closing.Cancel();
         DeactivateOnIdle();
         return Task.CompletedTask;
     }
@@ -105,12 +110,18 @@ public sealed class TranscriptionSessionGrain(
             : model;
     }
 
-    private void Open(ServingModel model, RecognitionConfig config, int streamRate)
+    private async Task OpenAsync(ServingModel model, RecognitionConfig config, int streamRate, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         // Unset settings take the serving model's decoding defaults (chosen on a dev set when it was built).
         var tuned = model.Scorer.Metadata.Decoding;
-        var graph = graphs.For(_family, config.PhraseList, settings.WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        var graph = await graphs.ForAsync(_family, config.PhraseList, settings.WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f, stop.Token);
+        if (_ended)
+        {
+            // Closed while the graph was being found: the stream is gone, open nothing.
+            throw new OperationCanceledException("The stream was closed while it started.");
+        }
         _stream = new LiveStream(model, graph, streamRate, settings.Endpoint.ToRules(),
             new DecoderOptions { Beam = settings.Beam ?? tuned?.Beam ?? 14f, MaxActive = settings.MaxActive ?? tuned?.MaxActive ?? 3000 },
             agreement.Observe, wordTimes: config.Words);
