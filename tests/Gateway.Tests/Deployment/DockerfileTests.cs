@@ -21,6 +21,8 @@ public sealed class DockerfileTests
         Assert.Equal(["dotnet", program], runtime.Entrypoint);
         Assert.Equal("1654", runtime.User); // numeric, so runAsNonRoot can check it
         Assert.All(Regex.Matches(values, @"runAsUser: (\d+)").Select(m => m.Groups[1].Value), uid => Assert.Equal(runtime.User, uid));
+        // Both components run with a read-only root (ContainerImageTests runs the images so).
+        Assert.Equal(2, Regex.Matches(values, @"readOnlyRootFilesystem: true").Count);
         var port = new Uri(runtime.Environment["Urls"].Replace("+", "localhost", StringComparison.Ordinal)).Port;
         Assert.Contains(port, runtime.ExposedPorts);
     }
