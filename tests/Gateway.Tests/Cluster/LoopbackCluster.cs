@@ -68,15 +68,23 @@ public sealed class LoopbackCluster : IAsyncDisposable
     {
         var cluster = new LoopbackCluster(Path.Combine(Path.GetTempPath(), "loopback-cluster-" + Guid.NewGuid().ToString("N")), programs);
         Directory.CreateDirectory(Path.Combine(cluster.Root, "redis"));
-        cluster.StartRedis();
         var settings = siloSettings.ToList();
-        for (var i = 0; i < silos; i++)
+        try
         {
-            cluster.StartSilo(settings);
+            cluster.StartRedis();
+            for (var i = 0; i < silos; i++)
+            {
+                cluster.StartSilo(settings);
+            }
+            cluster.StartGateway();
+            await cluster.WaitUntilServingAsync(TimeSpan.FromMinutes(2));
+            return cluster;
         }
-        cluster.StartGateway();
-        await cluster.WaitUntilServingAsync(TimeSpan.FromMinutes(2));
-        return cluster;
+        catch
+        {
+            await cluster.DisposeAsync(); // no test holds the cluster yet: stop its processes here
+            throw;
+        }
     }
 
     /// <summary>Starts one more silo; returns its silo port.</summary>

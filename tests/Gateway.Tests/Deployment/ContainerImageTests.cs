@@ -35,7 +35,7 @@ public sealed class ContainerImageTests(ImageLayoutsFixture images, ITestOutputH
             new Dictionary<string, string>());
         await using var cluster = await LoopbackCluster.StartAsync(silos: 1, [$"--Transcription:LanguageModels:en-16k={LanguageModelMount}"], programs);
 
-        AssertConfined(cluster.Silos.Values.Single(), "AcousticDistill.Silo.dll", images.Silo);
+        AssertConfined(cluster.Silos.Values.Single(), images.Silo);
         using var http = new HttpClient { BaseAddress = cluster.Http, Timeout = TimeSpan.FromMinutes(1) };
         var said = new Dictionary<string, string>
         {
@@ -62,9 +62,10 @@ public sealed class ContainerImageTests(ImageLayoutsFixture images, ITestOutputH
     }
 
     /// <summary>The program runs as the Dockerfile's USER, without capabilities, on a read-only root and program folder.</summary>
-    private static void AssertConfined(ChildProcess sandbox, string program, ImageLayout image)
+    private static void AssertConfined(ChildProcess sandbox, ImageLayout image)
     {
-        var pid = ProcessInspection.Descendant(sandbox.Id, program);
+        // The ENTRYPOINT's process (bwrap's own processes carry the command in their arguments, not at the start).
+        var pid = ProcessInspection.Descendant(sandbox.Id, image.Dockerfile.Runtime.Entrypoint);
         Assert.Equal(image.Dockerfile.Runtime.User, ProcessInspection.Status(pid, "Uid"));
         Assert.Equal("0000000000000000", ProcessInspection.Status(pid, "CapEff"));
         Assert.Equal("1", ProcessInspection.Status(pid, "NoNewPrivs"));

@@ -3,18 +3,18 @@ namespace AcousticDistill.Gateway.Tests.Deployment;
 /// <summary>What Linux says about a running process (/proc): its descendants, credentials and mounts.</summary>
 public static class ProcessInspection
 {
-    /// <summary>The process under <paramref name="ancestor"/> whose command line contains <paramref name="text"/>.</summary>
-    public static int Descendant(int ancestor, string text)
+    /// <summary>The process under <paramref name="ancestor"/> whose command line starts with <paramref name="command"/>.</summary>
+    public static int Descendant(int ancestor, IReadOnlyList<string> command)
     {
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(directory), out var pid) && pid != ancestor && IsUnder(pid, ancestor)
-                && Read(pid, "cmdline").Replace('\0', ' ').Contains(text, StringComparison.Ordinal))
+                && Read(pid, "cmdline").Split('\0').Take(command.Count).SequenceEqual(command))
             {
                 return pid;
             }
         }
-        throw new InvalidOperationException($"no process under {ancestor} runs '{text}'.");
+        throw new InvalidOperationException($"no process under {ancestor} runs '{string.Join(' ', command)}'.");
     }
 
     /// <summary>A field of /proc/PID/status (Uid, Gid, CapEff, NoNewPrivs, ...): its first value.</summary>

@@ -47,7 +47,9 @@ public static class ReadOnlyRootSandbox
         var uid = int.TryParse(ids[0], out var u) ? u : throw new FormatException($"USER {user}: use a numeric id (Kubernetes' runAsNonRoot can only check those).");
         var gid = ids.Length > 1 ? int.Parse(ids[1]) : uid;
 
-        List<string> bwrap = ["--die-with-parent", "--unshare-ipc", "--proc", "/proc", "--dev", "/dev", "--ro-bind", "/sys", "/sys",
+        // A PID namespace of its own: setpriv's change of user clears the parent-death signal that --die-with-parent
+        // sets, so the program would outlive a killed bwrap; the namespace's init keeps it, and takes the program with it.
+        List<string> bwrap = ["--die-with-parent", "--unshare-pid", "--unshare-ipc", "--proc", "/proc", "--dev", "/dev", "--ro-bind", "/sys", "/sys",
             "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc", "--perms", "0755", "--dir", "/tmp", "--perms", "0755", "--dir", "/home/app"];
         var folders = new HashSet<string>(["/", "/usr", "/etc", "/tmp", "/home/app"]);
         foreach (var top in new[] { "bin", "sbin", "lib", "lib64" })
