@@ -25,6 +25,9 @@ public sealed class ChildProcess : IDisposable
         return new ChildProcess(process, log);
     }
 
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
     public void Kill()
     {

@@ -7,18 +7,19 @@ namespace AcousticDistill.Gateway.Tests.Cluster;
 /// A production-shaped cluster on loopback, as separate processes: redis-server (append-only persistence), silos
 /// with Redis clustering, grain storage and reminders sharing one model store and work folder, and a Gateway that is
 /// an Orleans client of them through Redis; every Orleans connection is mutual TLS with certificates from a test-time
-/// authority (<see cref="Authority"/>), as Redis clustering requires. Programs come from the solution's build output.
+/// authority (<see cref="Authority"/>), as Redis clustering requires. Programs come from the solution's build output,
+/// or as <see cref="IClusterPrograms"/> says.
 /// </summary>
 public sealed class LoopbackCluster : IAsyncDisposable
 {
     private readonly List<ChildProcess> _processes = [];
-    private readonly string _configuration;
+    private readonly IClusterPrograms _programs;
     private ChildProcess? _redis;
 
-    private LoopbackCluster(string root, string configuration)
+    private LoopbackCluster(string root, IClusterPrograms programs)
     {
         Root = root;
-        _configuration = configuration;
+        _programs = programs;
         RedisPort = Ports.Free();
         GatewayPort = Ports.Free();
         Authority = new TestCertificateAuthority(Path.Combine(root, "tls"), "loopback");
@@ -54,6 +55,9 @@ public sealed class LoopbackCluster : IAsyncDisposable
     /// <summary>The shared model store.</summary>
     public string ModelStore => Path.Combine(Root, "store");
 
+    /// <summary>The silos' shared work folder (Compute:WorkDirectory).</summary>
+    public string WorkDirectory => Path.Combine(Root, "work");
+
     /// <summary>The Gateway's base address.</summary>
     public Uri Http => new($"http://127.0.0.1:{GatewayPort}");
 
@@ -61,33 +65,43 @@ public sealed class LoopbackCluster : IAsyncDisposable
     public Uri Stream => new($"ws://127.0.0.1:{GatewayPort}/v1/stream");
 
     /// <summary>Starts Redis, <paramref name="silos"/> silos (with <paramref name="siloSettings"/>) and the Gateway; waits until both families serve.</summary>
-    public static async Task<LoopbackCluster> StartAsync(int silos, IEnumerable<string> siloSettings)
+    public static Task<LoopbackCluster> StartAsync(int silos, IEnumerable<string> siloSettings) =>
+        StartAsync(silos, siloSettings, new BuildOutputPrograms());
+
+    /// <summary>As <see cref="StartAsync(int, IEnumerable{string})"/>, with the programs started by <paramref name="programs"/>.</summary>
+    public static async Task<LoopbackCluster> StartAsync(int silos, IEnumerable<string> siloSettings, IClusterPrograms programs)
     {
-        var cluster = new LoopbackCluster(Path.Combine(Path.GetTempPath(), "loopback-cluster-" + Guid.NewGuid().ToString("N")), Configuration);
+        var cluster = new LoopbackCluster(Path.Combine(Path.GetTempPath(), "loopback-cluster-" + Guid.NewGuid().ToString("N")), programs);
         Directory.CreateDirectory(Path.Combine(cluster.Root, "redis"));
-        cluster.StartRedis();
         var settings = siloSettings.ToList();
-        for (var i = 0; i < silos; i++)
+        try
         {
-            cluster.StartSilo(settings);
+            cluster.StartRedis();
+            for (var i = 0; i < silos; i++)
+            {
+                cluster.StartSilo(settings);
+            }
+            cluster.StartGateway();
+            await cluster.WaitUntilServingAsync(TimeSpan.FromMinutes(2));
+            return cluster;
         }
-        cluster.StartGateway();
-        await cluster.WaitUntilServingAsync(TimeSpan.FromMinutes(2));
-        return cluster;
+        catch
+        {
+            await cluster.DisposeAsync(); // no test holds the cluster yet: stop its processes here
+            throw;
+        }
     }
 
     /// <summary>Starts one more silo; returns its silo port.</summary>
     public int StartSilo(IReadOnlyList<string> settings)
     {
         var siloPort = Ports.Free();
-        var process = ChildProcess.Start("dotnet",
+        var process = _programs.StartSilo(this,
         [
-            Program("Silo", "AcousticDistill.Silo.dll"),
             "--urls", $"http://127.0.0.1:{Ports.Free()}",
             "--Silo:Clustering=redis", "--Silo:Storage=redis", $"--Redis:ConnectionString=127.0.0.1:{RedisPort}",
             $"--Silo:SiloPort={siloPort}", $"--Silo:GatewayPort={Ports.Free()}", $"--Silo:ClusterId={ClusterId}",
-            $"--ModelStore:Path={ModelStore}", $"--Compute:WorkDirectory={Path.Combine(Root, "work")}",
-            $"--Models:DefaultDirectory={Path.Combine(Repository, "models")}", "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:AcousticDistill=Information",
             .. Authority.Settings(Authority.Issue($"silo-{siloPort}")),
             .. settings,
@@ -169,9 +183,8 @@ public sealed class LoopbackCluster : IAsyncDisposable
 
     private void StartGateway()
     {
-        _processes.Add(ChildProcess.Start("dotnet",
+        _processes.Add(_programs.StartGateway(this,
         [
-            Program("Gateway", "AcousticDistill.Gateway.dll"),
             "--urls", $"http://127.0.0.1:{GatewayPort}",
             "--Gateway:Cluster=redis", $"--Redis:ConnectionString=127.0.0.1:{RedisPort}", $"--Silo:ClusterId={ClusterId}",
             "--Logging:LogLevel:Default=Warning",
@@ -200,12 +213,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException($"the loopback cluster did not serve within {timeout}: {last?.Message}\n{LogTail("gateway")}");
-    }
-
-    private string Program(string project, string dll)
-    {
-        var path = Path.Combine(Repository, project, "bin", _configuration, "net10.0", dll);
-        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing; build the solution first.");
+        var silos = string.Concat(Silos.Keys.Select(port => $"\nsilo {port}:\n{LogTail($"silo-{port}")}"));
+        throw new TimeoutException($"the loopback cluster did not serve within {timeout}: {last?.Message}\ngateway:\n{LogTail("gateway")}{silos}");
     }
 }
