@@ -20,13 +20,18 @@ public sealed class ImagePrograms(ImageLayout silo, ImageLayout gateway, IReadOn
         [
             new SandboxVolume(cluster.ModelStore, Required(env, "ModelStore__Path"), Writable: true),
             new SandboxVolume(cluster.WorkDirectory, Required(env, "Compute__WorkDirectory"), Writable: true),
+            Certificates(cluster),
             .. siloVolumes,
         ], logPath);
     }
 
     /// <inheritdoc />
     public ChildProcess StartGateway(LoopbackCluster cluster, IReadOnlyList<string> arguments, string logPath) =>
-        ReadOnlyRootSandbox.Start(gateway, arguments, environment, [], logPath);
+        ReadOnlyRootSandbox.Start(gateway, arguments, environment, [Certificates(cluster)], logPath);
+
+    // The cluster's TLS certificates, read-only where the arguments name them, as the chart mounts its TLS Secret.
+    private static SandboxVolume Certificates(LoopbackCluster cluster) =>
+        new(cluster.Authority.Folder, cluster.Authority.Folder, Writable: false);
 
     private string Required(IReadOnlyDictionary<string, string> env, string key) =>
         env.TryGetValue(key, out var value) ? value : throw new InvalidOperationException($"{silo.Dockerfile.Path} sets no ENV {key}: the silo would write into its read-only image.");
