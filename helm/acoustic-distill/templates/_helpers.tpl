@@ -176,3 +176,29 @@ Whole numbers are written without an exponent (Helm reads every YAML number as a
 {{- toYaml $annotations }}
 {{- end }}
 {{- end }}
+
+{{/* The Gateway's Security settings besides the admin keys (which every component gets): stream keys from their
+Secret, the per-client limit, allowed hosts and origins. */}}
+{{- define "acoustic-distill.gatewaySecurityEnv" -}}
+{{- with .Values.security.streamApiKeys }}
+{{- if .existingSecret }}
+{{- range $index, $key := .keys }}
+- name: Security__StreamApiKeys__{{ $index }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $.Values.security.streamApiKeys.existingSecret }}
+      key: {{ $key }}
+{{- end }}
+{{- end }}
+{{- end }}
+- name: Security__MaxStreamsPerClient
+  value: {{ .Values.security.maxStreamsPerClient | quote }}
+{{- range $index, $host := .Values.security.allowedHosts }}
+- name: Security__AllowedHosts__{{ $index }}
+  value: {{ $host | quote }}
+{{- end }}
+{{- range $index, $origin := .Values.security.allowedOrigins }}
+- name: Security__AllowedOrigins__{{ $index }}
+  value: {{ $origin | quote }}
+{{- end }}
+{{- end }}
