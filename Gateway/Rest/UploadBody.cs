@@ -10,7 +10,8 @@ namespace AcousticDistill.Gateway.Rest;
 /// </summary>
 public static class UploadBody
 {
-    // Pooled blocks for chunked bodies: under the large-object threshold, so renting them never touches that heap.
+    // Pooled blocks for chunked bodies: under the large-object threshold, so even the blocks the pool cannot hold (a
+    // large body rents more than it keeps) are short-lived small objects, never large-object-heap garbage.
     private const int BlockBytes = 64 * 1024;
 
     /// <summary>The body's bytes; null when it is longer than <paramref name="limit"/>.</summary>
