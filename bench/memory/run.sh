@@ -51,6 +51,7 @@ csv="$out/$name.csv"
     sleep "${SAMPLE_SECONDS:-2}"
   done ) > "$csv" &
 sampler=$!
+# (set -e and pipefail reach into these subshells: every command in them must not fail.)
 ( echo "t,phase,loh_mb,loh_fragmentation_mb,gen2_mb,gen2_fragmentation_mb,gen2_collections"; t0=$(date +%s)
   while kill -0 "$gateway" 2>/dev/null; do
     curl -sf "http://127.0.0.1:$port/metrics" 2>/dev/null | awk -v t=$(( $(date +%s) - t0 )) -v phase="$(cat "$phase_file")" '
@@ -59,7 +60,7 @@ sampler=$!
       /^dotnet_gc_last_collection_heap_size_bytes.*"gen2"/ { g2 = $2 }
       /^dotnet_gc_last_collection_heap_fragmentation_size_bytes.*"gen2"/ { g2f = $2 }
       /^dotnet_gc_collections_total.*"gen2"/ { n2 = $2 }
-      END { if (loh != "") printf "%d,%s,%.1f,%.1f,%.1f,%.1f,%d\n", t, phase, loh / 1048576, lohf / 1048576, g2 / 1048576, g2f / 1048576, n2 }'
+      END { if (loh != "") printf "%d,%s,%.1f,%.1f,%.1f,%.1f,%d\n", t, phase, loh / 1048576, lohf / 1048576, g2 / 1048576, g2f / 1048576, n2 }' || true  # not up yet: the next round
     sleep 15
   done ) > "$out/$name-gc.csv" &
 gc_sampler=$!
