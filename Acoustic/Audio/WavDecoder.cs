@@ -10,9 +10,6 @@ namespace AcousticDistill.Acoustic.Audio;
 /// </summary>
 public static class WavDecoder
 {
-    // Raw bytes converted per step; small enough to stay in cache, large enough to amortise calls.
-    private const int BlockBytes = 64 * 1024;
-
     /// <summary>Decodes the WAV file at <paramref name="path"/> with default limits.</summary>
     /// <exception cref="AudioFormatException">The file's content is not decodable WAV.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist (other I/O errors opening it also pass through).</exception>
@@ -92,61 +89,20 @@ public static class WavDecoder
         }
     }
 
-    // Decodes at the target rate, or at the file's own rate when there is none.
+    // Decodes at the target rate, or at the file's own rate when there is none: the piecewise decoder, run to the end.
     private static (float[] Samples, int SampleRate) DecodeAt(Stream stream, int? targetSampleRate, WavDecodeOptions options)
     {
-        try
+        var decoder = new WavChunkDecoder(stream, targetSampleRate, options);
+        var output = new List<float>(InitialCapacity(decoder));
+        while (decoder.Read(output, int.MaxValue))
         {
-            var layout = RiffWaveParser.ReadUntilData(stream, options);
-            var rate = targetSampleRate ?? layout.Format.SampleRate;
-            return (DecodeData(stream, layout, rate, options), rate);
         }
-        catch (Exception ex) when (ex is not AudioFormatException and not OutOfMemoryException)
-        {
-            // Stream I/O errors and anything unforeseen in NAudio still mean "these bytes are unusable".
-            throw new AudioFormatException($"WAV could not be decoded: {ex.Message}", ex);
-        }
-    }
-
-    private static float[] DecodeData(Stream stream, WaveLayout layout, int targetSampleRate, WavDecodeOptions options)
-    {
-        var format = layout.Format;
-        var reader = new WaveDataReader(stream, layout, options);
-        var resampler = format.SampleRate == targetSampleRate
-            ? null
-            : new StreamingResampler(format.SampleRate, targetSampleRate, options.Resampler);
-
-        var raw = new byte[Math.Max(1, BlockBytes / format.BlockAlign) * format.BlockAlign];
-        var interleaved = new float[raw.Length / format.BytesPerSample];
-        var mono = new float[raw.Length / format.BlockAlign];
-        var output = new List<float>(InitialCapacity(stream, layout, targetSampleRate));
-        int got;
-        while ((got = reader.ReadFrames(raw)) > 0)
-        {
-            var count = SampleConverter.ToFloat(raw.AsSpan(0, got), format.Encoding, format.BytesPerSample, interleaved);
-            var frames = ChannelMixer.AverageToMono(interleaved.AsSpan(0, count), format.Channels, mono);
-            if (resampler is null)
-            {
-                output.AddRange(mono.AsSpan(0, frames));
-            }
-            else
-            {
-                resampler.Process(mono.AsSpan(0, frames), output);
-            }
-        }
-        resampler?.Flush(output);
-        return output.ToArray();
+        return (output.ToArray(), decoder.SampleRate);
     }
 
     // Only a seekable stream has had its declared size checked against reality; trust nothing else.
-    private static int InitialCapacity(Stream stream, WaveLayout layout, int targetSampleRate)
-    {
-        if (!stream.CanSeek || layout.DataBytes is not { } bytes)
-        {
-            return 0;
-        }
-        var frames = bytes / layout.Format.BlockAlign;
-        var estimate = frames * (double)targetSampleRate / layout.Format.SampleRate + 16;
-        return (int)Math.Min(estimate, Array.MaxLength);
-    }
+    private static int InitialCapacity(WavChunkDecoder decoder) =>
+        decoder.SourceFrames is { } frames
+            ? (int)Math.Min(frames * (double)decoder.SampleRate / decoder.SourceSampleRate + 16, Array.MaxLength)
+            : 0;
 }

@@ -51,7 +51,7 @@ public static class RecognizeEndpoint
             metrics.Error(AdmissionRefusal.Code);
             return AdmissionRefusal.Result(context, refusal!);
         }
-        var wav = await ReadBodyAsync(context.Request.Body, limit, context.RequestAborted);
+        var wav = await UploadBody.ReadAsync(context.Request.Body, context.Request.ContentLength, limit, context.RequestAborted);
         if (wav is null)
         {
             return Problem(metrics, StatusCodes.Status413PayloadTooLarge, "upload_too_large", "Upload too large", $"The body exceeds the limit of {limit} bytes.");
@@ -108,31 +108,6 @@ public static class RecognizeEndpoint
         {
             metrics.StreamClosed();
         }
-    }
-
-    // Reads at most limit bytes; null when the body is longer.
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)
-    {
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        try
-        {
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                if (copy.Length + read > limit)
-                {
-                    return null;
-                }
-                copy.Write(buffer, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            // Kestrel's limit is the same setting; it may notice a chunked body's excess first.
-            return null;
-        }
-        return copy.ToArray();
     }
 
     private static IResult Problem(GatewayMetrics metrics, int status, string code, string title, string detail)

@@ -11,9 +11,6 @@ public static class SessionAudio
     /// <summary>The sample rate in a WAV file's header.</summary>
     public static int SampleRate(byte[] wav) => Checked(() => WavDecoder.ReadSampleRate(new MemoryStream(wav, writable: false)));
 
-    /// <summary>The whole file as mono samples at <paramref name="sampleRate"/>: decoded and resampled in one step.</summary>
-    public static float[] Decode(byte[] wav, int sampleRate) => Checked(() => WavDecoder.Decode(new MemoryStream(wav, writable: false), sampleRate));
-
     /// <summary>Runs <paramref name="decode"/>, turning an <see cref="AudioFormatException"/> into a <see cref="BadAudioException"/> with its message.</summary>
     public static T Checked<T>(Func<T> decode)
     {

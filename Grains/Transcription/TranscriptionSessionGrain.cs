@@ -60,8 +60,8 @@ public sealed class TranscriptionSessionGrain(
         config = config with { SampleRate = fileRate };
         var model = await ChooseModelAsync(config, cancellationToken);
         var rate = model.Scorer.SampleRate;
-        // Decoded and resampled once, straight to the model's rate; the stream then takes samples, not PCM.
-        _upload = new UploadedAudio(SessionAudio.Decode(wav, rate), rate);
+        // Decoded and resampled a second at a time, straight to the model's rate; the stream then takes samples, not PCM.
+        _upload = new UploadedAudio(wav, rate);
         await OpenAsync(model, config, rate, cancellationToken);
         return new WavSessionInfo(new SessionInfo(_family, model.VersionId, rate, fileRate), _upload.Seconds, _upload.Chunks);
     }

@@ -202,3 +202,14 @@ Secret, the per-client limit, allowed hosts and origins. */}}
   value: {{ $origin | quote }}
 {{- end }}
 {{- end }}
+
+{{/*
+The .NET garbage collector's settings for one component (its `gc` values; docs/operations.md "Memory and the garbage
+collector"). The runtime reads these DOTNET_GC* variables as hexadecimal, so the decimal values are converted here.
+*/}}
+{{- define "acoustic-distill.gcEnv" -}}
+- name: DOTNET_GCConserveMemory
+  value: {{ printf "0x%x" (int .conserveMemory) | quote }}
+- name: DOTNET_GCHeapHardLimitPercent
+  value: {{ printf "0x%x" (int .heapHardLimitPercent) | quote }}
+{{- end }}
