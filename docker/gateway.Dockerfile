@@ -9,7 +9,7 @@ ARG DOTNET_VERSION=10.0
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
 WORKDIR /src
 # Restore first, from the project files only, so the package layer is cached while the sources change.
-COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props ./
+COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props HostMemory.props ./
 COPY scripts/msbuild/ scripts/msbuild/
 COPY Grains.Interfaces/Grains.Interfaces.csproj Grains.Interfaces/
 COPY ServiceDefaults/ServiceDefaults.csproj ServiceDefaults/
