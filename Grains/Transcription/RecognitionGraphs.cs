@@ -25,6 +25,7 @@ public sealed class RecognitionGraphs : IDisposable
     private readonly TranscriptionMetrics? _metrics;
     private readonly SizeBoundedCache<string, DecodingGraph> _recent;
     private readonly SemaphoreSlim _builds;
+    private readonly ITimer _idleSweep;
 
     /// <summary>Graphs built from <paramref name="options"/> by <paramref name="compiler"/> (default: <see cref="DecodingGraph.Build"/>).</summary>
     public RecognitionGraphs(IOptions<TranscriptionOptions> options, ILogger<RecognitionGraphs> logger,
@@ -35,6 +36,9 @@ public sealed class RecognitionGraphs : IDisposable
         _compiler = compiler ?? new DecodingGraphCompiler();
         _metrics = metrics;
         _recent = new SizeBoundedCache<string, DecodingGraph>(_options.GraphCacheBytes, _options.GraphCacheSize);
+        // A sweep a few times per idle period: graphs nobody asks for any more must not hold memory until the next list.
+        var sweep = _options.GraphCacheIdle / 4;
+        _idleSweep = TimeProvider.System.CreateTimer(_ => EvictIdleGraphs(), null, sweep, sweep);
         _builds = new SemaphoreSlim(_options.ConcurrentGraphBuilds, _options.ConcurrentGraphBuilds);
         _lexicon = new Lazy<PronunciationLexicon>(() => PronunciationLexicon.LoadShared(_options.Lexicon));
     }
@@ -160,5 +164,18 @@ public sealed class RecognitionGraphs : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _builds.Dispose();
+    public void Dispose()
+    {
+        _idleSweep.Dispose();
+        _builds.Dispose();
+    }
+
+    /// <summary>Drops the cached phrase-list graphs unused for <see cref="TranscriptionOptions.GraphCacheIdle"/>.</summary>
+    public void EvictIdleGraphs()
+    {
+        if (_recent.EvictIdle(_options.GraphCacheIdle) > 0)
+        {
+            _metrics?.GraphCacheChanged(_recent.Bytes, _recent.Count);
+        }
+    }
 }

@@ -4,11 +4,13 @@ namespace AcousticDistill.Grains.Transcription;
 /// A least-recently-used cache bounded by the total estimated size of its values in bytes and by their number: adding
 /// an entry evicts the least recently used ones at once until both limits hold again (a <c>MemoryCache</c> size limit
 /// would instead refuse the new entry and compact later, in the background). A value bigger than the whole byte limit
-/// is not kept. Thread-safe; callers that hold a value keep using it after it leaves the cache.
+/// is not kept. <see cref="EvictIdle"/> drops the values nobody used for a while, so that memory a burst filled is given
+/// back. Thread-safe; callers that hold a value keep using it after it leaves the cache.
 /// </summary>
-public sealed class SizeBoundedCache<TKey, TValue>(long byteLimit, int countLimit)
+public sealed class SizeBoundedCache<TKey, TValue>(long byteLimit, int countLimit, TimeProvider? clock = null)
     where TKey : notnull
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Dictionary<TKey, LinkedListNode<Entry>> _entries = [];
     // Most recently used first.
     private readonly LinkedList<Entry> _order = new();
@@ -48,6 +50,7 @@ public sealed class SizeBoundedCache<TKey, TValue>(long byteLimit, int countLimi
             {
                 _order.Remove(node);
                 _order.AddFirst(node);
+                node.Value.LastUsed = _clock.GetUtcNow();
                 value = node.Value.Value;
                 return true;
             }
@@ -73,7 +76,7 @@ public sealed class SizeBoundedCache<TKey, TValue>(long byteLimit, int countLimi
             {
                 return false;
             }
-            _entries[key] = _order.AddFirst(new Entry(key, value, bytes));
+            _entries[key] = _order.AddFirst(new Entry(key, value, bytes) { LastUsed = _clock.GetUtcNow() });
             _bytes += bytes;
             while (_bytes > byteLimit || _entries.Count > countLimit)
             {
@@ -83,6 +86,23 @@ public sealed class SizeBoundedCache<TKey, TValue>(long byteLimit, int countLimi
         }
     }
 
+    /// <summary>Evicts the values not used for longer than <paramref name="idle"/>; returns how many went.</summary>
+    public int EvictIdle(TimeSpan idle)
+    {
+        var before = _clock.GetUtcNow() - idle;
+        var evicted = 0;
+        lock (_lock)
+        {
+            // Least recently used last: stop at the first one used since.
+            while (_order.Last is { } oldest && oldest.Value.LastUsed < before)
+            {
+                Remove(oldest);
+                evicted++;
+            }
+        }
+        return evicted;
+    }
+
     private void Remove(LinkedListNode<Entry> node)
     {
         _order.Remove(node);
@@ -90,5 +110,8 @@ public sealed class SizeBoundedCache<TKey, TValue>(long byteLimit, int countLimi
         _bytes -= node.Value.Bytes;
     }
 
-    private sealed record Entry(TKey Key, TValue Value, long Bytes);
+    private sealed record Entry(TKey Key, TValue Value, long Bytes)
+    {
+        public DateTimeOffset LastUsed { get; set; }
+    }
 }

@@ -63,6 +63,12 @@ public sealed class TranscriptionOptions
     public long GraphCacheBytes { get; set; } = 128L * 1024 * 1024;
 
     /// <summary>
+    /// A cached phrase-list graph not used for this long is dropped, so that memory a burst of lists filled goes back to
+    /// the system when the lists stop coming (a client that reuses its list within this time still finds it built).
+    /// </summary>
+    public TimeSpan GraphCacheIdle { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Most HMM states a phrase list may compile to, bounded from its words' pronunciations before any build (about 21
     /// bytes per state plus 2 arcs of 17): a list over it is refused at once. 1,000,000 is about four times the largest
     /// list the Gateway's default limits let through.
@@ -91,10 +97,10 @@ public sealed class TranscriptionOptions
         {
             throw new InvalidOperationException("Transcription: Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive, WordPenalty finite.");
         }
-        if (GraphCacheBytes <= 0 || MaxGraphStates <= 0 || GraphBuildTimeout <= TimeSpan.Zero || ConcurrentGraphBuilds <= 0)
+        if (GraphCacheBytes <= 0 || MaxGraphStates <= 0 || GraphBuildTimeout <= TimeSpan.Zero || ConcurrentGraphBuilds <= 0 || GraphCacheIdle <= TimeSpan.Zero)
         {
             throw new InvalidOperationException(
-                "Transcription: GraphCacheBytes, MaxGraphStates, GraphBuildTimeout and ConcurrentGraphBuilds must be positive.");
+                "Transcription: GraphCacheBytes, MaxGraphStates, GraphBuildTimeout, ConcurrentGraphBuilds and GraphCacheIdle must be positive.");
         }
         if (AgreementSampleRate is < 0 or > 1)
         {

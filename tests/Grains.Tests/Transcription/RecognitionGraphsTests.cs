@@ -1,3 +1,4 @@
+using AcousticDistill.Grains.Tests.Fixtures;
 using AcousticDistill.Grains.Transcription;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -62,7 +63,7 @@ public sealed class RecognitionGraphsTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(options.Validate);
 
-        Assert.Contains("GraphCacheBytes, MaxGraphStates, GraphBuildTimeout and ConcurrentGraphBuilds", error.Message);
+        Assert.Contains("GraphCacheBytes, MaxGraphStates, GraphBuildTimeout, ConcurrentGraphBuilds and GraphCacheIdle", error.Message);
     }
 
     [Fact]
@@ -89,6 +90,21 @@ public sealed class RecognitionGraphsTests : IDisposable
             Assert.Contains(word, (await graphs.ForAsync(Family, [word])).Words);
             Assert.InRange(graphs.CachedPhraseLists, 1, 3);
         }
+    }
+
+    [Fact]
+    public async Task ForAsync_GraphsNobodyAsksForAgain_LeaveTheCacheOnTheirOwn()
+    {
+        using var graphs = Graphs(new TranscriptionOptions { GraphCacheIdle = TimeSpan.FromMilliseconds(200) });
+        await graphs.ForAsync(Family, ["one two"]);
+        await graphs.ForAsync(Family, ["three four"]);
+        Assert.Equal(2, graphs.CachedPhraseLists);
+
+        // No further call: the silo's sweep alone must give the memory back.
+        await Polling.UntilAsync(() => Task.FromResult(graphs.CachedPhraseLists), n => n == 0, n => $"{n} graphs still cached",
+            TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, graphs.CachedBytes);
     }
 
     [Fact]

@@ -49,4 +49,35 @@ public sealed class SizeBoundedCacheTests
         Assert.Equal(3, b);
         Assert.Equal(40, cache.Bytes);
     }
+
+    [Fact]
+    public void EvictIdle_DropsWhatNobodyUsedForThatLong_KeepsWhatWasUsedSince()
+    {
+        var clock = new ManualClock();
+        var cache = new SizeBoundedCache<string, int>(byteLimit: 1000, countLimit: 10, clock);
+        cache.Add("burst-1", 1, 100);
+        cache.Add("burst-2", 2, 100);
+        cache.Add("reused", 3, 100);
+        clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.True(cache.TryGet("reused", out _));
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        var evicted = cache.EvictIdle(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(2, evicted);
+        Assert.False(cache.TryGet("burst-1", out _));
+        Assert.False(cache.TryGet("burst-2", out _));
+        Assert.True(cache.TryGet("reused", out _));
+        Assert.Equal(100, cache.Bytes);
+        Assert.Equal(0, cache.EvictIdle(TimeSpan.FromMinutes(5)));
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
 }
