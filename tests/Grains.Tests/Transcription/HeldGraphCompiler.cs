@@ -20,6 +20,9 @@ internal sealed class HeldGraphCompiler(bool holdThroughCancellation = false) : 
     /// <summary>Set when a held build stopped because its token fired.</summary>
     public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The first build's cancellation token (default until it starts).</summary>
+    public CancellationToken FirstBuildToken { get; private set; }
+
     /// <summary>Builds started so far.</summary>
     public int StartedBuilds => Volatile.Read(ref _started);
 
@@ -28,7 +31,10 @@ internal sealed class HeldGraphCompiler(bool holdThroughCancellation = false) : 
 
     public DecodingGraph Compile(Grammar grammar, PronunciationLexicon lexicon, DecodingGraphOptions options, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _started);
+        if (Interlocked.Increment(ref _started) == 1)
+        {
+            FirstBuildToken = cancellationToken;
+        }
         Started.TrySetResult();
         try
         {

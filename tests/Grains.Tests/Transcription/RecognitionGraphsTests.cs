@@ -201,8 +201,11 @@ public sealed class RecognitionGraphsTests : IDisposable
 
         Assert.Contains("Transcription:GraphBuildTimeout", error.Message);
         Assert.Equal(1, compiler.StartedBuilds);
+        // Released only once its own time limit has fired (the second list's wait may end first): it then stops at its
+        // next look at the token.
+        await Polling.UntilAsync(() => Task.FromResult(compiler.FirstBuildToken.IsCancellationRequested), fired => fired,
+            _ => "the held build's time limit has not fired", TimeSpan.FromSeconds(30));
         compiler.Release();
-        // The held build's own time limit has passed by now: it stops at its next look at the token.
         await Assert.ThrowsAsync<ArgumentException>(() => holding);
     }
 }
