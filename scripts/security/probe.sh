@@ -10,10 +10,11 @@ if [ $# -gt 0 ]; then
 fi
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=$(mktemp)
+store=$(mktemp -d)
 dotnet build Embedded -c Release -v q -nologo >/dev/null
-dotnet run --project Embedded -c Release --no-build --no-launch-profile -- --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
+dotnet run --project Embedded -c Release --no-build --no-launch-profile -- --urls "http://127.0.0.1:$port" --ModelStore:Path="$store" >"$log" 2>&1 &
 gateway=$!
-trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null; rm -rf "$log" "$store"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
   kill -0 $gateway 2>/dev/null || { echo "the Gateway did not start:"; tail -n 30 "$log"; exit 1; }
