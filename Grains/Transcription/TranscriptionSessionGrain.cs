@@ -37,7 +37,9 @@ public sealed class TranscriptionSessionGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.SessionDeactivated();
+        // No turn of this activation runs after this one, so nothing reads the token any more.
         _closing.Cancel();
+        _closing.Dispose();
         if (_stream is not null && !_ended)
         {
             logger.LogDebug("Session {Session} collected without Finish or Close ({Reason})", this.GetPrimaryKeyString(), reason);
