@@ -84,7 +84,7 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     {
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
-        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 200));
+        var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 100_000));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
 
         await job.CancelAsync();
@@ -122,11 +122,13 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         Assert.True(stillTraining, "the job stopped training before the calls were done");
         Assert.Equal(100, latencies.Count);
         latencies.Sort();
-        var p99 = latencies[98];
-        output.WriteLine($"registry calls during training: {latencies.Count}, p50 {latencies[50]:F2} ms, p99 {p99:F2} ms, max {latencies[^1]:F2} ms");
-        Assert.True(p99 < 200, $"p99 {p99:F1} ms");
-        // A registry blocked behind training would answer in seconds; one call may meet a GC pause on a busy machine.
-        Assert.True(latencies[^1] < 1000, $"max {latencies[^1]:F1} ms");
+        var p50 = latencies[50];
+        output.WriteLine($"registry calls during training: {latencies.Count}, p50 {p50:F2} ms, p99 {latencies[98]:F2} ms, max {latencies[^1]:F2} ms");
+        // A registry blocked behind training would not answer until training ends (never, here, before the cancel), so
+        // bounds far above normal latency prove the point without failing on a busy CI machine; latency targets belong
+        // in benchmarks.
+        Assert.True(p50 < 200, $"p50 {p50:F1} ms");
+        Assert.True(latencies[^1] < 2000, $"max {latencies[^1]:F1} ms");
     }
 
     [Fact]
