@@ -1,8 +1,10 @@
+using Xunit.Abstractions;
+
 namespace AcousticDistill.Gateway.Tests.Demo;
 
 /// <summary>The demo page end to end: browser microphone (a fake device playing speech) → WebSocket → words on the page.</summary>
-[Collection(GatewayCollection.Name)]
-public sealed class DemoPageTests(GatewayFixture gateway)
+[Collection(DemoPageCollection.Name)]
+public sealed class DemoPageTests(GatewayFixture gateway, ITestOutputHelper output)
 {
     [Fact]
     public async Task DemoPage_FakeMicrophoneSpeech_SpokenWordsAppearWithTheModelPanel()
@@ -20,7 +22,8 @@ public sealed class DemoPageTests(GatewayFixture gateway)
             text = await browser.EvaluateAsync("document.getElementById('final').textContent");
         }
 
-        Assert.Contains("one two three", text, StringComparison.Ordinal);
+        output.WriteLine($"final text: {text}");
+        Assert.True(text.Contains("one two three", StringComparison.Ordinal), $"'one two three' not in the final text after 60 s: {text}");
         var status = await browser.EvaluateAsync("document.getElementById('status').textContent");
         Assert.StartsWith("listening at", status, StringComparison.Ordinal);
         var panel = await browser.EvaluateAsync("document.getElementById('model-rows').textContent");
@@ -28,4 +31,16 @@ public sealed class DemoPageTests(GatewayFixture gateway)
         Assert.Contains("en-8k", panel, StringComparison.Ordinal);
         Assert.Contains("%", panel, StringComparison.Ordinal);
     }
+}
+
+/// <summary>
+/// The demo page's test runs alone, with its own Gateway: the browser captures its fake microphone in real time, and
+/// beside a CPU-heavy collection (the image test publishes with dotnet) its audio thread skipped so much that the
+/// words came out as other digits (once in about 20 runs of scripts/ci-repeat.sh).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DemoPageCollection : ICollectionFixture<GatewayFixture>
+{
+    /// <summary>Collection name.</summary>
+    public const string Name = "demo page";
 }

@@ -16,7 +16,9 @@ public static class Speech
         {
             return path;
         }
-        var spoken = path + ".speech.wav";
+        // Collections run in parallel and the cache outlives the run: write under a unique name, then move into place,
+        // so that no test reads a half-written file or deletes another's intermediate one.
+        var spoken = $"{path}.{Guid.NewGuid():N}.speech.wav";
         using (var process = Process.Start(new ProcessStartInfo("text2wave", ["-F", rate.ToString(), "-o", spoken])
                { RedirectStandardInput = true, RedirectStandardError = true })
                ?? throw new InvalidOperationException("text2wave (festival) could not be started; run scripts/install-deps.sh."))
@@ -27,8 +29,10 @@ public static class Speech
             Assert.True(process.ExitCode == 0, $"text2wave failed: {process.StandardError.ReadToEnd()}");
         }
         var samples = WavDecoder.DecodeFile(spoken, rate).Concat(new float[(int)(rate * silenceSeconds)]).ToArray();
-        WavWriter.WritePcm16(path, samples, rate);
+        var written = spoken + ".wav";
+        WavWriter.WritePcm16(written, samples, rate);
         File.Delete(spoken);
+        File.Move(written, path, overwrite: true);
         return path;
     }
 
