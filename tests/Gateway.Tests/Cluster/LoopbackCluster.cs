@@ -213,7 +213,10 @@ public sealed class LoopbackCluster : IAsyncDisposable
             }
             await Task.Delay(500);
         }
-        var silos = string.Concat(Silos.Keys.Select(port => $"\nsilo {port}:\n{LogTail($"silo-{port}")}"));
-        throw new TimeoutException($"the loopback cluster did not serve within {timeout}: {last?.Message}\ngateway:\n{LogTail("gateway")}{silos}");
+        throw new TimeoutException($"the loopback cluster did not serve within {timeout}: {last?.Message}\n{LogTails()}");
     }
+
+    /// <summary>The tails of the Gateway's and every silo's log, for failure messages.</summary>
+    public string LogTails(int lines = 40) =>
+        $"gateway:\n{LogTail("gateway", lines)}" + string.Concat(Silos.Keys.Select(port => $"\nsilo {port}:\n{LogTail($"silo-{port}", lines)}"));
 }

@@ -32,7 +32,7 @@ public sealed class MultiSiloFaultTests(ITestOutputHelper output)
         var trigger = await http.PostAsync("/v1/models/en-16k/distill", null);
         Assert.True(trigger.StatusCode == HttpStatusCode.Accepted, await trigger.Content.ReadAsStringAsync() + cluster.LogTail("gateway"));
         var jobId = (string)JsonNode.Parse(await trigger.Content.ReadAsStringAsync())!["job_id"]!;
-        var training = await PollJobAsync(http, jobId, j => (string)j["next_stage"]! == "TrainStudent", TimeSpan.FromMinutes(2));
+        var training = await PollJobAsync(cluster, http, jobId, j => (string)j["next_stage"]! == "TrainStudent", TimeSpan.FromMinutes(2));
         var victimPort = SiloPort((string)training["silo"]!);
         var victim = cluster.Silos[victimPort];
         // Sessions go wherever placement puts them (away from the busy training silo, as often as not): see where they are.
@@ -46,9 +46,9 @@ public sealed class MultiSiloFaultTests(ITestOutputHelper output)
 
         victim.Kill();
         var killedAt = DateTime.UtcNow;
-        var resumed = await PollJobAsync(http, jobId, j => j["silo"] is { } s && SiloPort((string)s!) != victimPort, TimeSpan.FromMinutes(3));
+        var resumed = await PollJobAsync(cluster, http, jobId, j => j["silo"] is { } s && SiloPort((string)s!) != victimPort, TimeSpan.FromMinutes(3));
         var jobBackAfter = DateTime.UtcNow - killedAt;
-        var finished = await PollJobAsync(http, jobId, j => (string)j["outcome"]! != "Running", TimeSpan.FromMinutes(5));
+        var finished = await PollJobAsync(cluster, http, jobId, j => (string)j["outcome"]! != "Running", TimeSpan.FromMinutes(5));
         await WaitForUtterancesAfterAsync(streams, killedAt, TimeSpan.FromMinutes(2));
         await stopStreams.CancelAsync();
         await Task.WhenAll(running).WaitAsync(TimeSpan.FromMinutes(3)); // a stream finishes its utterance; one reply may take its 60 s timeout
@@ -153,10 +153,11 @@ public sealed class MultiSiloFaultTests(ITestOutputHelper output)
         Assert.Equal("one two three", Assert.Single(fresh.FinalsPerUtterance[0]));
     }
 
-    private static async Task<JsonObject> PollJobAsync(HttpClient http, string jobId, Func<JsonObject, bool> done, TimeSpan timeout)
+    private static async Task<JsonObject> PollJobAsync(LoopbackCluster cluster, HttpClient http, string jobId, Func<JsonObject, bool> done, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         JsonObject? last = null;
+        Exception? lastError = null;
         while (clock.Elapsed < timeout)
         {
             try
@@ -174,10 +175,12 @@ public sealed class MultiSiloFaultTests(ITestOutputHelper output)
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 // The job's silo is gone and the cluster has not noticed yet: ask again.
+                lastError = ex;
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"job {jobId} did not reach the expected state in {timeout}; last: {last?.ToJsonString()}");
+        throw new TimeoutException($"job {jobId} did not reach the expected state in {timeout}; last: {last?.ToJsonString()}; " +
+            $"last error: {lastError?.Message}\n{cluster.LogTails(80)}");
     }
 
     // Streams run in real time; on a busy machine the survivors may need a while to finish an utterance after the kill.
