@@ -35,8 +35,9 @@ public sealed class DemoPageTests(GatewayFixture gateway, ITestOutputHelper outp
 
 /// <summary>
 /// The demo page's test runs alone, with its own Gateway: the browser captures its fake microphone in real time, and
-/// beside a CPU-heavy collection (the image test publishes with dotnet) its audio thread skipped so much that the
-/// words came out as other digits (once in about 20 runs of scripts/ci-repeat.sh).
+/// once (in about 20 runs of scripts/ci-repeat.sh) its final text was other digits for the whole 60 s. The likeliest
+/// cause, not proven, is a CPU-heavy collection beside it (the image test publishes with dotnet) starving the
+/// browser's audio thread.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DemoPageCollection : ICollectionFixture<GatewayFixture>
