@@ -18,7 +18,8 @@ public sealed class DistillationJobGrain(
     AcousticMetrics metrics,
     ILogger<DistillationJobGrain> logger) : Grain, IDistillationJobGrain, IRemindable
 {
-    private const string KeepAliveReminder = "job-keepalive";
+    /// <summary>The reminder a running job holds so that a surviving silo activates (and so resumes) it.</summary>
+    public const string KeepAliveReminder = "job-keepalive";
 
     private static readonly TimeSpan s_keepAlive = TimeSpan.FromMinutes(30);
     private readonly BackgroundWork _work = new();
@@ -27,15 +28,19 @@ public sealed class DistillationJobGrain(
     private DistillationJobState Job => state.State;
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Job is { Outcome: DistillationOutcome.Running, Request: not null })
         {
             Job.Resumes++;
             logger.LogInformation("Job {JobId} resumes at stage {Stage} on {Silo}", this.GetPrimaryKey(), Job.NextStage, RuntimeIdentity);
-            await KeepAliveAsync();
+            // The keep-alive reminder registered at the start is still in the reminder table; renewing it is only a repair,
+            // so it must not hold up the activation: just after a silo dies, the reminder service that owns this grain's
+            // range may still be the dead one, and a status call would wait on it.
+            _ = RenewKeepAliveAsync();
             _work.Start(RunStagesAsync);
         }
+        return Task.CompletedTask;
     }
 
     /// <summary>The keep-alive reminder's only work is to activate the job, which resumes it (see <see cref="OnActivateAsync"/>).</summary>
@@ -138,8 +143,16 @@ public sealed class DistillationJobGrain(
             Job.Message = $"{Job.NextStage} failed: {ex.Message}";
         }
         await WriteAsync();
-        await StopKeepAliveAsync();
         metrics.JobFinished(family, Job.Outcome.ToString().ToLowerInvariant());
+        try
+        {
+            await StopKeepAliveAsync();
+        }
+        catch (Exception ex)
+        {
+            // The outcome is stored; the reminder's next tick finds the job ended and removes itself (ReceiveReminder).
+            logger.LogWarning(ex, "Job {JobId}: could not remove its keep-alive reminder now", this.GetPrimaryKey());
+        }
     }
 
     // A stage whose output is already recorded and stored (it finished, then the job was interrupted before moving on) is not run again.
@@ -165,6 +178,18 @@ public sealed class DistillationJobGrain(
 
     // A running job holds a persistent reminder, so that if its silo dies a surviving silo activates (and so resumes) it.
     private Task KeepAliveAsync() => this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.JobKeepAlive, options.Value.JobKeepAlive);
+
+    private async Task RenewKeepAliveAsync()
+    {
+        try
+        {
+            await KeepAliveAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Job {JobId}: could not renew its keep-alive reminder; the one registered at its start still holds", this.GetPrimaryKey());
+        }
+    }
 
     private async Task StopKeepAliveAsync()
     {

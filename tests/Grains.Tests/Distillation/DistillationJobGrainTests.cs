@@ -61,13 +61,15 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
     }
 
     [Fact]
-    public async Task Job_DeactivatedWhileTraining_ResumesFromLastCompletedStage()
+    public async Task Job_DeactivatedWhileTraining_ResumesFromLastCompletedStage_HoldsItsKeepAliveUntilItEnds()
     {
         await fixture.EnsureDistillationDataAsync();
         var family = ClusterFixture.NewFamily();
         // Enough epochs that training is surely still running when the grain deactivates (30 were sometimes done first).
         var job = await fixture.StartJobAsync(fixture.Request(family, epochs: 300));
         await JobPolling.UntilAsync(job, s => s.NextStage == DistillationStage.TrainStudent);
+        // The reminder that activates (and so resumes) the job on a surviving silo if its own dies.
+        Assert.NotNull(await fixture.Reminders.ReadRow(job.GetGrainId(), DistillationJobGrain.KeepAliveReminder));
 
         // The next call waits for the deactivation to finish and activates the grain again, which resumes the job.
         await job.Cast<IGrainManagementExtension>().DeactivateOnIdle();
@@ -77,6 +79,9 @@ public sealed class DistillationJobGrainTests(ClusterFixture fixture, ITestOutpu
         Assert.True(status.Resumes >= 1, $"resumes {status.Resumes}");
         Assert.Single(status.Stages, s => s.Stage == DistillationStage.CollectSoftTargets);
         Assert.Single(status.Stages, s => s.Stage == DistillationStage.TrainStudent);
+        // The outcome is stored before the reminder is removed: wait for the removal, which follows at once.
+        await Polling.UntilAsync(() => fixture.Reminders.ReadRow(job.GetGrainId(), DistillationJobGrain.KeepAliveReminder), r => r is null,
+            r => $"the ended job still holds {r?.ReminderName}", TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AcousticDistill.Grains.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -35,6 +36,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => _cluster?.Client ?? throw new InvalidOperationException("The cluster is not running.");
 
     public IModelStore Store => new FileSystemModelStore(StorePath);
+
+    /// <summary>The silo's reminder table, to see which reminders a grain holds.</summary>
+    public IReminderTable Reminders =>
+        (_cluster ?? throw new InvalidOperationException("The cluster is not running.")).GetSiloServiceProvider().GetRequiredService<IReminderTable>();
 
     public async Task InitializeAsync()
     {
