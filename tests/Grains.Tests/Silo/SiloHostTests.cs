@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using AcousticDistill.Gateway.Tests.Fixtures;
 using AcousticDistill.Grains.Storage;
 using AcousticDistill.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -19,8 +19,8 @@ public sealed class SiloHostTests : IAsyncLifetime
     {
         _app = SiloApplication.Create(
         [
-            $"--Silo:SiloPort={FreePort()}",
-            $"--Silo:GatewayPort={FreePort()}",
+            $"--Silo:SiloPort={Ports.Free()}",
+            $"--Silo:GatewayPort={Ports.Free()}",
             $"--ModelStore:Path={Path.Combine(_root, "store")}",
             $"--Compute:WorkDirectory={Path.Combine(_root, "work")}",
         ], builder => builder.WebHost.UseTestServer());
@@ -82,12 +82,5 @@ public sealed class SiloHostTests : IAsyncLifetime
             Assert.Equal(ModelArtifact.ContentHash(File.ReadAllBytes(file)), serving.Id);
             Assert.Contains($"registry_frame_accuracy{{otel_scope_name=\"AcousticDistill.Registry\",family=\"{family}\"", metrics);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
