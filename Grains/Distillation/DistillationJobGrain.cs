@@ -24,6 +24,7 @@ public sealed class DistillationJobGrain(
     private static readonly TimeSpan s_keepAlive = TimeSpan.FromMinutes(30);
     private readonly BackgroundWork _work = new();
     private readonly SerializedStateWriter<DistillationJobState> _writer = new(state);
+    private Task _keepAliveRenewal = Task.CompletedTask;
 
     private DistillationJobState Job => state.State;
 
@@ -37,7 +38,7 @@ public sealed class DistillationJobGrain(
             // The keep-alive reminder registered at the start is still in the reminder table; renewing it is only a repair,
             // so it must not hold up the activation: just after a silo dies, the reminder service that owns this grain's
             // range may still be the dead one, and a status call would wait on it.
-            _ = RenewKeepAliveAsync();
+            _keepAliveRenewal = RenewKeepAliveAsync();
             _work.Start(RunStagesAsync);
         }
         return Task.CompletedTask;
@@ -146,6 +147,7 @@ public sealed class DistillationJobGrain(
         metrics.JobFinished(family, Job.Outcome.ToString().ToLowerInvariant());
         try
         {
+            await _keepAliveRenewal; // never throws; awaited so that a late renewal cannot bring the removed reminder back
             await StopKeepAliveAsync();
         }
         catch (Exception ex)
