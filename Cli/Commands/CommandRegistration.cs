@@ -38,6 +38,9 @@ internal static class CommandRegistration
             lm.AddCommand<LmBuildCommand>("build")
                 .WithDescription("Build an ARPA back-off n-gram model (Witten-Bell, order 1 to 3) from a file of sentences.")
                 .WithExample("lm", "build", "--text", "../shared/data/an4/etc/an4_train.transcription", "--order", "2", "--out", "out/an4.arpa");
+            lm.AddCommand<LmConvertCommand>("convert")
+                .WithDescription("Convert a language model (ARPA, CMU Sphinx trie binary, .adlm) to the compact .adlm form the decoder loads, or to ARPA.")
+                .WithExample("lm", "convert", "--in", "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin", "--out", "models/lm/en-us.adlm");
         });
         config.AddBranch("model", model =>
         {
