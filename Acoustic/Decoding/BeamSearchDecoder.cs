@@ -6,7 +6,7 @@ namespace AcousticDistill.Acoustic.Decoding;
 /// a link to the words before. Scores arrive chunk by chunk (<see cref="AcceptScores"/>); a partial result is available
 /// at any time and <see cref="Finish"/> gives the final one. One decoder per stream; the graph is shared.
 /// </summary>
-public sealed class BeamSearchDecoder
+public sealed class BeamSearchDecoder : IStreamDecoder
 {
     private readonly DecodingGraph _graph;
     private readonly FrameTiming _timing;
@@ -111,20 +111,9 @@ public sealed class BeamSearchDecoder
     /// <summary>True when the endpoint rules say the utterance is over.</summary>
     public bool IsEndpoint(EndpointOptions rules)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        var seconds = _frame * (double)_timing.WindowShift / _timing.SampleRate;
-        var silence = TrailingSilenceFrames * (double)_timing.WindowShift / _timing.SampleRate;
         var best = Best(requireAccepting: false);
         var hasWords = best >= 0 && _link[best] >= 0;
-        if (seconds >= rules.MaxUtteranceSeconds)
-        {
-            return true;
-        }
-        if (!hasWords)
-        {
-            return silence >= rules.SilenceOnlySeconds;
-        }
-        return silence >= (_graph.Accepting[best] ? rules.AfterFinalSeconds : rules.AfterWordsSeconds);
+        return EndpointRule.IsEndpoint(rules, _timing, _frame, TrailingSilenceFrames, hasWords, hasWords && _graph.Accepting[best]);
     }
 
     private void Step(ReadOnlySpan<float> row)

@@ -7,12 +7,18 @@ namespace AcousticDistill.Acoustic.Evaluation;
 public sealed record ScoredUtterance(UtteranceEntry Entry, float[] Scores);
 
 /// <summary>
-/// Recognises whole utterances whose scores are already computed, against a decoding graph, and counts word errors.
-/// Scores are computed once per utterance at acoustic scale 1 and scaled here, so tuning the scale costs no extra
-/// network passes.
+/// Recognises whole utterances whose scores are already computed, with a decoder made per utterance (over a compiled
+/// graph, or any other <see cref="IStreamDecoder"/>), and counts word errors. Scores are computed once per utterance
+/// at acoustic scale 1 and scaled here, so tuning the scale costs no extra network passes.
 /// </summary>
-public sealed class CorpusRecognizer(DecodingGraph graph, FrameTiming timing, int classes)
+public sealed class CorpusRecognizer(Func<DecoderOptions, IStreamDecoder> newDecoder)
 {
+    /// <summary>Recognition against a compiled graph (<see cref="BeamSearchDecoder"/>).</summary>
+    public CorpusRecognizer(DecodingGraph graph, FrameTiming timing, int classes)
+        : this(options => new BeamSearchDecoder(graph, timing, classes, options))
+    {
+    }
+
     /// <summary>Decodes every utterance with <paramref name="acousticScale"/> applied to its scores.</summary>
     public RecognitionReport Recognize(IReadOnlyList<ScoredUtterance> utterances, float acousticScale, DecoderOptions options, int threads = 1)
     {
@@ -35,7 +41,7 @@ public sealed class CorpusRecognizer(DecodingGraph graph, FrameTiming timing, in
                 scores[i] = utterance.Scores[i] * acousticScale;
             }
         }
-        var decoder = new BeamSearchDecoder(graph, timing, classes, options);
+        var decoder = newDecoder(options);
         decoder.AcceptScores(scores);
         var result = decoder.Finish();
         var reference = PronunciationLexicon.Words(utterance.Entry.Text);

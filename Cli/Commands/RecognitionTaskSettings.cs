@@ -1,4 +1,6 @@
 using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Acoustic.Decoding.Lvcsr;
+using AcousticDistill.Acoustic.Language;
 using AcousticDistill.Acoustic.Lexicon;
 
 namespace AcousticDistill.Cli.Commands;
@@ -24,6 +26,12 @@ internal class RecognitionTaskSettings : DecodeModelSettings
     [CommandOption("--lm-weight <W>"), Description("Language-model weight against acoustic scores (the acoustic scale is what is tuned against it)."), DefaultValue(1f)]
     public float LmWeight { get; init; } = 1f;
 
+    [CommandOption("--decoder <KIND>"), Description("graph (a compiled grammar; bigram LMs), tree (lexicon-tree search with trigram histories, for large vocabularies) or auto: tree for an LM of order 3 or more or over 5,000 words, else graph."), DefaultValue("auto")]
+    public string Decoder { get; init; } = "auto";
+
+    [CommandOption("--word-end-beam <B>"), Description("Tree decoder: word ends scoring more than this below the frame's best word end are dropped."), DefaultValue(10f)]
+    public float WordEndBeam { get; init; } = 10f;
+
     [CommandOption("--beam <B>"), Description("Beam width, log score (default: the model's tuned value, else 16).")]
     public float? Beam { get; init; }
 
@@ -32,6 +40,9 @@ internal class RecognitionTaskSettings : DecodeModelSettings
 
     public override ValidationResult Validate() =>
         new[] { Grammar, Phrases, Lm }.Count(g => g is not null) != 1 ? ValidationResult.Error("Give exactly one of --grammar, --phrases or --lm.")
+        : Decoder is not ("auto" or "graph" or "tree") ? ValidationResult.Error("--decoder must be auto, graph or tree.")
+        : Decoder == "tree" && Lm is null ? ValidationResult.Error("--decoder tree needs --lm.")
+        : !(WordEndBeam > 0) ? ValidationResult.Error("--word-end-beam must be positive.")
         : Beam is { } b && !(b > 0) ? ValidationResult.Error("--beam must be positive.")
         : MaxActive is < 1 ? ValidationResult.Error("--max-active must be at least 1.")
         : base.Validate();
@@ -42,6 +53,43 @@ internal class RecognitionTaskSettings : DecodeModelSettings
     /// <summary>Pruning from the options, else the model's tuned defaults, else the decoder's.</summary>
     public DecoderOptions DecoderOptions(DecodingDefaults? tuned) =>
         new() { Beam = Beam ?? tuned?.Beam ?? 16f, MaxActive = MaxActive ?? tuned?.MaxActive ?? 7000 };
+
+    /// <summary>Vocabulary size from which <c>--decoder auto</c> takes the tree search.</summary>
+    public const int TreeDecoderVocabulary = 5000;
+
+    /// <summary>
+    /// The language model for the tree search when it is the one to use (see <c>--decoder</c>), else null: the task is
+    /// then compiled into a graph by <see cref="BuildGrammar"/>.
+    /// </summary>
+    public NgramLanguageModel? TreeLanguageModel()
+    {
+        if (Lm is null || Decoder == "graph")
+        {
+            return null;
+        }
+        var model = LanguageModelFiles.Load(Lm);
+        return Decoder == "tree" || model.Order >= 3 || model.Words.Count > TreeDecoderVocabulary ? model : null;
+    }
+
+    /// <summary>The tree of <paramref name="lm"/>'s words, those without a pronunciation skipped with a warning.</summary>
+    public LexiconTree BuildTree(NgramLanguageModel lm, PronunciationLexicon lexicon)
+    {
+        var tree = LexiconTree.Build(lm, lexicon);
+        WarnSkipped(tree.SkippedWords);
+        return tree;
+    }
+
+    /// <summary>The tree search's options from the flags and the model's tuned defaults.</summary>
+    public TreeDecoderOptions TreeOptions(DecoderOptions pruning, DecodingGraphOptions graph) => new()
+    {
+        LmWeight = LmWeight,
+        WordInsertionLogPenalty = graph.WordInsertionLogPenalty,
+        SilenceLogPenalty = graph.SilenceLogPenalty,
+        SelfLoopProbability = graph.SelfLoopProbability,
+        Beam = pruning.Beam,
+        MaxActive = pruning.MaxActive,
+        WordEndBeam = WordEndBeam,
+    };
 
     /// <summary>
     /// The grammar asked for; language-model words without a pronunciation are left out with a warning on stderr (word

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Acoustic.Decoding.Lvcsr;
 using AcousticDistill.Acoustic.Evaluation;
 
 namespace AcousticDistill.Cli.Commands;
@@ -34,11 +35,24 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
         var ensemble = settings.Ensemble is null ? null : new EnsembleAudioScorer(settings.Ensemble);
         var scorer = ensemble?.First ?? settings.ScorerOf(artifact!, acousticScale: 1f);
         var lexicon = settings.LoadLexicon();
-        var graph = DecodingGraph.Build(settings.BuildGrammar(lexicon).Grammar, lexicon, graphOptions);
+        var timing = FrameTiming.Of(scorer.Metadata.Features);
+        var treeLm = settings.TreeLanguageModel();
+        CorpusRecognizer recognizer;
+        if (treeLm is not null)
+        {
+            var tree = settings.BuildTree(treeLm, lexicon);
+            recognizer = new CorpusRecognizer(pruning => new LexiconTreeDecoder(tree, timing, scorer.Classes, settings.TreeOptions(pruning, graphOptions)));
+        }
+        else
+        {
+            recognizer = new CorpusRecognizer(DecodingGraph.Build(settings.BuildGrammar(lexicon).Grammar, lexicon, graphOptions), timing, scorer.Classes);
+        }
         var utterances = ensemble is null
             ? CorpusRecognizer.ScoreSplit(scorer, settings.Corpus, settings.CorpusSplit, settings.Limit)
             : CorpusRecognizer.ScoreSplit(samples => ensemble.ScoreAudio(samples), scorer.SampleRate, settings.Corpus, settings.CorpusSplit, settings.Limit);
-        var report = new CorpusRecognizer(graph, FrameTiming.Of(scorer.Metadata.Features), scorer.Classes).Recognize(utterances, scale, options);
+        var decodeClock = Stopwatch.StartNew();
+        var report = recognizer.Recognize(utterances, scale, options);
+        var decodeSeconds = decodeClock.Elapsed.TotalSeconds;
         var seconds = clock.Elapsed.TotalSeconds;
         var audioSeconds = utterances.Sum(u => u.Entry.NumSamples) / (double)scorer.SampleRate;
         if (report.NotReachingFinal > 0)
@@ -65,6 +79,7 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
             wer = report.Wer,
             sentence_accuracy = report.SentenceAccuracy,
             rtf = seconds / Math.Max(audioSeconds, 1e-9),
+            decode_rtf = decodeSeconds / Math.Max(audioSeconds, 1e-9),
             utterances = report.Utterances.Count,
             words = errors.ReferenceWords,
             substitutions = errors.Substitutions,
@@ -76,6 +91,9 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
             torch_threads = TorchSharp.torch.get_num_threads(),
             decoding = new
             {
+                decoder = treeLm is null ? "graph" : "tree",
+                lm_weight = settings.LmWeight,
+                word_end_beam = treeLm is null ? (float?)null : settings.WordEndBeam,
                 acoustic_scale = scale,
                 word_penalty = graphOptions.WordInsertionLogPenalty,
                 beam = options.Beam,
