@@ -36,6 +36,7 @@ public static class GrainServices
         services.AddSingleton<ServingModels>();
         services.TryAddSingleton<IDecodingGraphCompiler, DecodingGraphCompiler>();
         services.AddSingleton<RecognitionGraphs>();
+        services.AddSingleton<OpenVocabulary>();
         services.AddSingleton<TranscriptionMetrics>();
         services.AddSingleton<DefaultModels>();
         services.AddSingleton<EnsembleAgreement>();

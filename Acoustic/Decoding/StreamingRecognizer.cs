@@ -8,21 +8,27 @@ namespace AcousticDistill.Acoustic.Decoding;
 public sealed class StreamingRecognizer
 {
     private readonly StreamingScorer _scorer;
-    private readonly BeamSearchDecoder _decoder;
+    private readonly IStreamDecoder _decoder;
 
     /// <summary>A recognizer for one stream over a shared scorer and compiled graph.</summary>
     public StreamingRecognizer(AcousticScorer scorer, DecodingGraph graph, DecoderOptions? options = null)
+        : this(scorer, new BeamSearchDecoder(graph, FrameTiming.Of((scorer ?? throw new ArgumentNullException(nameof(scorer))).Metadata.Features), scorer.Classes, options))
+    {
+    }
+
+    /// <summary>A recognizer for one stream over a shared scorer and a search of its own (graph or lexicon tree).</summary>
+    public StreamingRecognizer(AcousticScorer scorer, IStreamDecoder decoder)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         _scorer = new StreamingScorer(scorer);
-        _decoder = new BeamSearchDecoder(graph, FrameTiming.Of(scorer.Metadata.Features), scorer.Classes, options);
+        _decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
     }
 
     /// <summary>The streaming scorer (for observing the network's input, <see cref="StreamingScorer.RowsScored"/>).</summary>
     public StreamingScorer Scoring => _scorer;
 
     /// <summary>The decoder (for its endpoint test and search statistics).</summary>
-    public BeamSearchDecoder Decoder => _decoder;
+    public IStreamDecoder Decoder => _decoder;
 
     /// <summary>Adds samples (floats in [−1, 1] at the model's rate) and decodes the frames that became ready.</summary>
     public void AcceptWaveform(ReadOnlySpan<float> samples) => _decoder.AcceptScores(_scorer.AcceptWaveform(samples));

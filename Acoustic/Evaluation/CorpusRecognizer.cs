@@ -61,6 +61,27 @@ public sealed class CorpusRecognizer(Func<DecoderOptions, IStreamDecoder> newDec
         return ScoreSplit(samples => scorer.ScoreAudio(samples), scorer.SampleRate, corpusDirectory, split, limit, progress);
     }
 
+    /// <summary>
+    /// Scores every utterance of a Kaldi data directory (<c>wav.scp</c> of WAV files, <c>text</c>, optional
+    /// <c>utt2spk</c>) at acoustic scale 1, resampled to <paramref name="sampleRate"/>: real speech scored without
+    /// importing (aligning) it into a corpus first. Its utterances count as a test split.
+    /// </summary>
+    public static IReadOnlyList<ScoredUtterance> ScoreKaldiData(Func<float[], float[]> score, int sampleRate, string dataDirectory, int? limit = null,
+                                                                Action<int, int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var files = Alignment.KaldiDataDirectory.Load(dataDirectory).Take(limit ?? int.MaxValue).ToArray();
+        var scored = new ScoredUtterance[files.Length];
+        for (var i = 0; i < files.Length; i++)
+        {
+            var samples = files[i].ReadSamples(sampleRate);
+            var entry = new UtteranceEntry(files[i].UtteranceId, files[i].Speaker, CorpusSplit.Test, files[i].AudioPath, files[i].Text, samples.Length);
+            scored[i] = new ScoredUtterance(entry, score(samples));
+            progress?.Invoke(i + 1, files.Length);
+        }
+        return scored;
+    }
+
     /// <summary>As above, with any scorer of whole utterances at <paramref name="sampleRate"/> (e.g. an ensemble).</summary>
     public static IReadOnlyList<ScoredUtterance> ScoreSplit(Func<float[], float[]> score, int sampleRate, string corpusDirectory, CorpusSplit split,
                                                             int? limit = null, Action<int, int>? progress = null)

@@ -10,8 +10,14 @@ public sealed record DecodingTrial(float AcousticScale, float WordInsertionPenal
 /// insertion penalty and a wide beam, then the insertion penalty at that scale, then the narrowest beam whose WER is
 /// within <see cref="BeamTolerance"/> of the widest (narrower is faster). Scores are computed once by the caller.
 /// </summary>
-public sealed class DecodingTuner(Func<float, DecodingGraph> graphWithPenalty, FrameTiming timing, int classes, int maxActive, int threads)
+public sealed record DecodingTuner(Func<float, CorpusRecognizer> recognizerWithPenalty, int maxActive, int threads)
 {
+    /// <summary>Tuning over graphs compiled with each penalty (<see cref="BeamSearchDecoder"/>).</summary>
+    public DecodingTuner(Func<float, DecodingGraph> graphWithPenalty, FrameTiming timing, int classes, int maxActive, int threads)
+        : this(penalty => new CorpusRecognizer(graphWithPenalty(penalty), timing, classes), maxActive, threads)
+    {
+    }
+
     /// <summary>Acoustic scales tried (hybrid models with an LM do best far below 1).</summary>
     public IReadOnlyList<float> Scales { get; init; } = [0.04f, 0.06f, 0.08f, 0.1f, 0.13f, 0.17f, 0.22f, 0.3f, 0.45f];
 
@@ -34,7 +40,7 @@ public sealed class DecodingTuner(Func<float, DecodingGraph> graphWithPenalty, F
         {
             if (!graphs.TryGetValue(penalty, out var recognizer))
             {
-                recognizer = new CorpusRecognizer(graphWithPenalty(penalty), timing, classes);
+                recognizer = recognizerWithPenalty(penalty);
                 graphs[penalty] = recognizer;
             }
             var report = recognizer.Recognize(dev, scale, new DecoderOptions { Beam = beam, MaxActive = maxActive }, threads);

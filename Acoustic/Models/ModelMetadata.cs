@@ -13,7 +13,10 @@ namespace AcousticDistill.Acoustic.Models;
 /// and dustbin; never decoded alone, so they carry none). Artifacts of format 1 have none: decoding refuses them until
 /// <c>acoustic model upgrade</c> adds them.</para>
 /// <para><paramref name="Decoding"/> holds the decoding settings chosen for the model on a dev set
-/// (<c>acoustic model tune-decoding</c>): null until tuned, and then not written at all.</para>
+/// (<c>acoustic model tune-decoding</c>): null until tuned, and then not written at all.
+/// <paramref name="OpenVocabularyDecoding"/> holds those chosen for the lexicon-tree search with a large language model
+/// (<c>tune-decoding --open-vocabulary</c>, the general English LM): a 72 k-word trigram wants another acoustic scale,
+/// penalty and beam than a command grammar. Null until tuned, and then not written.</para>
 /// </summary>
 public sealed record ModelMetadata(
     string Family,
@@ -27,7 +30,8 @@ public sealed record ModelMetadata(
     IReadOnlyDictionary<string, double> Metrics,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? ClassMap = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ClassPriors? Priors = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DecodingDefaults? Decoding = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DecodingDefaults? Decoding = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DecodingDefaults? OpenVocabularyDecoding = null)
 {
     /// <summary>Throws a clear error when the parts disagree with each other.</summary>
     public void Validate()
@@ -53,6 +57,7 @@ public sealed record ModelMetadata(
         }
         Priors?.Validate(Architecture.Classes);
         Decoding?.Validate();
+        OpenVocabularyDecoding?.Validate();
     }
 
     private void ValidateClassMap(IReadOnlyList<int> classMap)

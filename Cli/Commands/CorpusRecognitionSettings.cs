@@ -1,4 +1,5 @@
 using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Acoustic.Evaluation;
 
 namespace AcousticDistill.Cli.Commands;
 
@@ -11,16 +12,32 @@ internal class CorpusRecognitionSettings : RecognitionTaskSettings
     [CommandOption("--split <NAME>"), Description("train, dev or test.")]
     public string Split { get; init; } = "";
 
+    [CommandOption("--kaldi-data <DIR>"), Description("Instead of --corpus and --split: a Kaldi data directory (wav.scp of WAV files, text, utt2spk) recognised as it is, without importing it.")]
+    public string? KaldiData { get; init; }
+
     [CommandOption("--limit <N>"), Description("Only the split's first N utterances.")]
     public int? Limit { get; init; }
 
     public override ValidationResult Validate() =>
-        string.IsNullOrEmpty(Corpus) ? ValidationResult.Error("--corpus is required.")
-        : !Enum.TryParse<CorpusSplit>(Split, ignoreCase: true, out _) ? ValidationResult.Error("--split must be train, dev or test.")
+        KaldiData is not null && (!string.IsNullOrEmpty(Corpus) || !string.IsNullOrEmpty(Split)) ? ValidationResult.Error("Give --kaldi-data or --corpus with --split, not both.")
+        : KaldiData is null && string.IsNullOrEmpty(Corpus) ? ValidationResult.Error("--corpus (with --split) or --kaldi-data is required.")
+        : KaldiData is null && !Enum.TryParse<CorpusSplit>(Split, ignoreCase: true, out _) ? ValidationResult.Error("--split must be train, dev or test.")
         : Limit is < 1 ? ValidationResult.Error("--limit must be at least 1.")
         : base.Validate();
 
-    public CorpusSplit CorpusSplit => Enum.Parse<CorpusSplit>(Split, ignoreCase: true);
+    public CorpusSplit CorpusSplit => KaldiData is null ? Enum.Parse<CorpusSplit>(Split, ignoreCase: true) : CorpusSplit.Test;
+
+    /// <summary>What is recognised, for reports: the corpus or the Kaldi data directory.</summary>
+    public string Source => KaldiData ?? Corpus;
+
+    /// <summary>
+    /// Scores the utterances asked for (the corpus split, or the Kaldi data directory) at acoustic scale 1 with
+    /// <paramref name="score"/>, a scorer of whole utterances at <paramref name="sampleRate"/>.
+    /// </summary>
+    public IReadOnlyList<ScoredUtterance> ScoreUtterances(Func<float[], float[]> score, int sampleRate, Action<int, int>? progress = null) =>
+        KaldiData is not null
+            ? CorpusRecognizer.ScoreKaldiData(score, sampleRate, KaldiData, Limit, progress)
+            : CorpusRecognizer.ScoreSplit(score, sampleRate, Corpus, CorpusSplit, Limit, progress);
 
     /// <summary>The graph of the task with <paramref name="wordPenalty"/> per word.</summary>
     public DecodingGraph BuildGraph(Grammar grammar, float wordPenalty) =>

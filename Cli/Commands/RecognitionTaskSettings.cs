@@ -29,8 +29,11 @@ internal class RecognitionTaskSettings : DecodeModelSettings
     [CommandOption("--decoder <KIND>"), Description("graph (a compiled grammar; bigram LMs), tree (lexicon-tree search with trigram histories, for large vocabularies) or auto: tree for an LM of order 3 or more or over 5,000 words, else graph."), DefaultValue("auto")]
     public string Decoder { get; init; } = "auto";
 
-    [CommandOption("--word-end-beam <B>"), Description("Tree decoder: word ends scoring more than this below the frame's best word end are dropped."), DefaultValue(10f)]
-    public float WordEndBeam { get; init; } = 10f;
+    [CommandOption("--word-end-beam <B>"), Description("Tree decoder: word ends scoring more than this below the frame's best word end are dropped (default: the model's tuned value, else 10).")]
+    public float? WordEndBeam { get; init; }
+
+    [CommandOption("--lookahead <KIND>"), Description("Tree decoder's language-model look-ahead: bigram (after the previous word) or unigram."), DefaultValue("bigram")]
+    public string LookAhead { get; init; } = "bigram";
 
     [CommandOption("--beam <B>"), Description("Beam width, log score (default: the model's tuned value, else 16).")]
     public float? Beam { get; init; }
@@ -41,8 +44,9 @@ internal class RecognitionTaskSettings : DecodeModelSettings
     public override ValidationResult Validate() =>
         new[] { Grammar, Phrases, Lm }.Count(g => g is not null) != 1 ? ValidationResult.Error("Give exactly one of --grammar, --phrases or --lm.")
         : Decoder is not ("auto" or "graph" or "tree") ? ValidationResult.Error("--decoder must be auto, graph or tree.")
+        : LookAhead is not ("bigram" or "unigram") ? ValidationResult.Error("--lookahead must be bigram or unigram.")
         : Decoder == "tree" && Lm is null ? ValidationResult.Error("--decoder tree needs --lm.")
-        : !(WordEndBeam > 0) ? ValidationResult.Error("--word-end-beam must be positive.")
+        : WordEndBeam is { } web && !(web > 0) ? ValidationResult.Error("--word-end-beam must be positive.")
         : Beam is { } b && !(b > 0) ? ValidationResult.Error("--beam must be positive.")
         : MaxActive is < 1 ? ValidationResult.Error("--max-active must be at least 1.")
         : base.Validate();
@@ -79,8 +83,15 @@ internal class RecognitionTaskSettings : DecodeModelSettings
         return tree;
     }
 
+    /// <summary>
+    /// The decoding defaults of <paramref name="metadata"/> for the search that runs: the tree search takes those tuned
+    /// for open vocabulary when the model has them.
+    /// </summary>
+    public DecodingDefaults? TunedDefaults(ModelMetadata? metadata, bool tree) =>
+        tree ? metadata?.OpenVocabularyDecoding ?? metadata?.Decoding : metadata?.Decoding;
+
     /// <summary>The tree search's options from the flags and the model's tuned defaults.</summary>
-    public TreeDecoderOptions TreeOptions(DecoderOptions pruning, DecodingGraphOptions graph) => new()
+    public TreeDecoderOptions TreeOptions(DecoderOptions pruning, DecodingGraphOptions graph, DecodingDefaults? tuned) => new()
     {
         LmWeight = LmWeight,
         WordInsertionLogPenalty = graph.WordInsertionLogPenalty,
@@ -88,7 +99,8 @@ internal class RecognitionTaskSettings : DecodeModelSettings
         SelfLoopProbability = graph.SelfLoopProbability,
         Beam = pruning.Beam,
         MaxActive = pruning.MaxActive,
-        WordEndBeam = WordEndBeam,
+        WordEndBeam = WordEndBeam ?? tuned?.WordEndBeam ?? 10f,
+        BigramLookAhead = LookAhead == "bigram",
     };
 
     /// <summary>

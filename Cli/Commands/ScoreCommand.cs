@@ -27,7 +27,8 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
     {
         var clock = Stopwatch.StartNew();
         var artifact = string.IsNullOrEmpty(settings.Model) ? null : ModelArtifact.Load(settings.Model);
-        var tuned = artifact?.Metadata.Decoding;
+        var treeLm = settings.TreeLanguageModel();
+        var tuned = settings.TunedDefaults(artifact?.Metadata, tree: treeLm is not null);
         var scale = settings.AcousticScaleFor(tuned);
         var graphOptions = settings.GraphOptions(tuned);
         var options = settings.DecoderOptions(tuned);
@@ -36,20 +37,19 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
         var scorer = ensemble?.First ?? settings.ScorerOf(artifact!, acousticScale: 1f);
         var lexicon = settings.LoadLexicon();
         var timing = FrameTiming.Of(scorer.Metadata.Features);
-        var treeLm = settings.TreeLanguageModel();
         CorpusRecognizer recognizer;
         if (treeLm is not null)
         {
             var tree = settings.BuildTree(treeLm, lexicon);
-            recognizer = new CorpusRecognizer(pruning => new LexiconTreeDecoder(tree, timing, scorer.Classes, settings.TreeOptions(pruning, graphOptions)));
+            recognizer = new CorpusRecognizer(pruning => new LexiconTreeDecoder(tree, timing, scorer.Classes, settings.TreeOptions(pruning, graphOptions, tuned)));
         }
         else
         {
             recognizer = new CorpusRecognizer(DecodingGraph.Build(settings.BuildGrammar(lexicon).Grammar, lexicon, graphOptions), timing, scorer.Classes);
         }
         var utterances = ensemble is null
-            ? CorpusRecognizer.ScoreSplit(scorer, settings.Corpus, settings.CorpusSplit, settings.Limit)
-            : CorpusRecognizer.ScoreSplit(samples => ensemble.ScoreAudio(samples), scorer.SampleRate, settings.Corpus, settings.CorpusSplit, settings.Limit);
+            ? settings.ScoreUtterances(samples => scorer.ScoreAudio(samples), scorer.SampleRate)
+            : settings.ScoreUtterances(samples => ensemble.ScoreAudio(samples), scorer.SampleRate);
         var decodeClock = Stopwatch.StartNew();
         var report = recognizer.Recognize(utterances, scale, options);
         var decodeSeconds = decodeClock.Elapsed.TotalSeconds;
@@ -73,7 +73,7 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
             model = settings.Ensemble ?? settings.Model,
             ensemble_members = ensemble?.Count,
             parameters = ensemble?.ParameterCount ?? scorer.Metadata.Architecture.ParameterCount,
-            corpus = settings.Corpus,
+            corpus = settings.Source,
             split = settings.CorpusSplit.ToString().ToLowerInvariant(),
             task = settings.TaskName,
             wer = report.Wer,
@@ -93,7 +93,7 @@ internal sealed class ScoreCommand : Command<ScoreCommand.Settings>
             {
                 decoder = treeLm is null ? "graph" : "tree",
                 lm_weight = settings.LmWeight,
-                word_end_beam = treeLm is null ? (float?)null : settings.WordEndBeam,
+                word_end_beam = treeLm is null ? null : settings.TreeOptions(options, graphOptions, tuned).WordEndBeam as float?,
                 acoustic_scale = scale,
                 word_penalty = graphOptions.WordInsertionLogPenalty,
                 beam = options.Beam,

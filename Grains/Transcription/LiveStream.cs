@@ -12,9 +12,9 @@ namespace AcousticDistill.Grains.Transcription;
 /// </summary>
 public sealed class LiveStream
 {
-    private readonly DecodingGraph _graph;
+    private readonly RecognitionTask _task;
+    private readonly TranscriptionOptions _settings;
     private readonly EndpointOptions _endpoint;
-    private readonly DecoderOptions _decoder;
     private readonly Pcm16StreamDecoder _pcm;
     private readonly List<float> _chunk = [];
     private readonly List<float> _utterance = [];
@@ -24,18 +24,28 @@ public sealed class LiveStream
     private long _samplesBeforeUtterance;
 
     /// <summary>
-    /// A stream at <paramref name="streamSampleRate"/> recognised by <paramref name="model"/> over <paramref name="graph"/>;
-    /// finals list their words with times and confidences when <paramref name="wordTimes"/> is set.
+    /// A stream at <paramref name="streamSampleRate"/> recognised by <paramref name="model"/> over <paramref name="graph"/>
+    /// with fixed pruning; finals list their words with times and confidences when <paramref name="wordTimes"/> is set.
     /// </summary>
     public LiveStream(ServingModel model, DecodingGraph graph, int streamSampleRate, EndpointOptions endpoint, DecoderOptions decoder,
+        Action<ServingModel, ReadOnlySpan<float>, int>? observeRows = null, bool wordTimes = true)
+        : this(model, new GraphTask(graph, decoder), streamSampleRate, endpoint, new TranscriptionOptions(), observeRows, wordTimes)
+    {
+    }
+
+    /// <summary>
+    /// A stream at <paramref name="streamSampleRate"/> recognised by <paramref name="model"/> for <paramref name="task"/>
+    /// (a grammar or open vocabulary), pruned as <paramref name="settings"/> say or else as the model was tuned.
+    /// </summary>
+    public LiveStream(ServingModel model, RecognitionTask task, int streamSampleRate, EndpointOptions endpoint, TranscriptionOptions settings,
         Action<ServingModel, ReadOnlySpan<float>, int>? observeRows = null, bool wordTimes = true)
     {
         _observeRows = observeRows;
         _wordTimes = wordTimes;
         Model = model;
-        _graph = graph;
+        _task = task;
+        _settings = settings;
         _endpoint = endpoint;
-        _decoder = decoder;
         _pcm = new Pcm16StreamDecoder(streamSampleRate, model.Scorer.SampleRate);
         _recognizer = NewRecognizer(model);
     }
@@ -106,7 +116,7 @@ public sealed class LiveStream
     // The observer sees the network input of every frame the model scores (live ensemble agreement).
     private StreamingRecognizer NewRecognizer(ServingModel model)
     {
-        var recognizer = new StreamingRecognizer(model.Scorer, _graph, _decoder);
+        var recognizer = _task.NewRecognizer(model, _settings);
         if (_observeRows is { } observe)
         {
             recognizer.Scoring.RowsScored = (rows, frames) => observe(model, rows, frames);

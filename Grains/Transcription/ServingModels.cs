@@ -46,8 +46,13 @@ public sealed class ServingModels(
         {
             AcousticScale = options.Value.AcousticScale ?? artifact.Metadata.Decoding?.AcousticScale ?? 1f,
         });
+        // The same network with the scale tuned for the open-vocabulary search, when the model has one.
+        var openScale = options.Value.AcousticScale ?? artifact.Metadata.OpenVocabularyDecoding?.AcousticScale;
+        var openScorer = openScale is { } scale
+            ? new AcousticScorer(artifact, new AcousticScoringOptions { AcousticScale = scale })
+            : null;
         logger.LogInformation("Family {Family}: loaded serving version {Version} ({Rate} Hz, priors: {Priors})",
             family, versionId, scorer.SampleRate, scorer.Priors.Source);
-        return new ServingModel(family, versionId, scorer);
+        return new ServingModel(family, versionId, scorer, openScorer);
     }
 }

@@ -1,3 +1,5 @@
+using AcousticDistill.Acoustic.Language;
+
 namespace AcousticDistill.Grains.Transcription;
 
 /// <summary>How live streams are recognised (section <c>Transcription</c>).</summary>
@@ -10,7 +12,29 @@ public sealed class TranscriptionOptions
     /// the family of its own rate, else to the highest rate below it (the audio is resampled down, never up).</summary>
     public Dictionary<string, int> Families { get; set; } = ModelFamilies.Defaults();
 
-    /// <summary>Words of the default grammar (any sequence of them) for streams that bring no phrase list.</summary>
+    /// <summary>
+    /// Streams that bring no phrase list (and whose family has no <see cref="LanguageModels"/> entry) are transcribed as
+    /// open English with <see cref="GeneralLanguageModel"/>; false: with the word loop of <see cref="DefaultWords"/>.
+    /// </summary>
+    public bool OpenVocabulary { get; set; } = true;
+
+    /// <summary>
+    /// The general language model of open-vocabulary streams: an <c>.adlm</c> file, a CMU Sphinx trie binary or ARPA
+    /// text (the last two converted once into <see cref="LanguageModelCache"/>). Default: Debian's pocketsphinx-en-us
+    /// US English trigram (72,547 words).
+    /// </summary>
+    public string GeneralLanguageModel { get; set; } = CompiledLanguageModels.DebianGeneralEnglish;
+
+    /// <summary>Folder for language models converted into the compact form (one file per source version).</summary>
+    public string LanguageModelCache { get; set; } = Path.Combine(Path.GetTempPath(), "acoustic-distill-lm");
+
+    /// <summary>A language model whose arrays would need more memory than this is refused (1 GiB; the general one needs about 50 MB).</summary>
+    public long MaxLanguageModelBytes { get; set; } = CompactLanguageModelFile.DefaultMaxBytes;
+
+    /// <summary>Open-vocabulary search: word ends more than this below the frame's best are dropped; null: the model's tuned value, else 5.</summary>
+    public float? WordEndBeam { get; set; }
+
+    /// <summary>Words of the default grammar (any sequence of them) for streams that bring no phrase list when <see cref="OpenVocabulary"/> is off.</summary>
     public List<string> DefaultWords { get; set; } = ["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
     /// <summary>An ARPA language model to use instead of <see cref="DefaultWords"/> (unigrams and bigrams are used).</summary>
@@ -96,6 +120,12 @@ public sealed class TranscriptionOptions
             || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero)
         {
             throw new InvalidOperationException("Transcription: Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive, WordPenalty finite.");
+        }
+        if (OpenVocabulary && (string.IsNullOrWhiteSpace(GeneralLanguageModel) || string.IsNullOrWhiteSpace(LanguageModelCache)
+                               || MaxLanguageModelBytes <= 0 || WordEndBeam is { } web && !(web > 0)))
+        {
+            throw new InvalidOperationException(
+                "Transcription: with OpenVocabulary on, GeneralLanguageModel and LanguageModelCache must be set and MaxLanguageModelBytes and WordEndBeam positive.");
         }
         if (GraphCacheBytes <= 0 || MaxGraphStates <= 0 || GraphBuildTimeout <= TimeSpan.Zero || ConcurrentGraphBuilds <= 0 || GraphCacheIdle <= TimeSpan.Zero)
         {

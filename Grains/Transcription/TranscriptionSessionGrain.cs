@@ -13,6 +13,7 @@ namespace AcousticDistill.Grains.Transcription;
 public sealed class TranscriptionSessionGrain(
     ServingModels models,
     RecognitionGraphs graphs,
+    OpenVocabulary openVocabulary,
     IOptions<TranscriptionOptions> options,
     TranscriptionMetrics metrics,
     EnsembleAgreement agreement,
@@ -115,18 +116,28 @@ public sealed class TranscriptionSessionGrain(
     private async Task OpenAsync(ServingModel model, RecognitionConfig config, int streamRate, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        // Unset settings take the serving model's decoding defaults (chosen on a dev set when it was built).
-        var tuned = model.Scorer.Metadata.Decoding;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        var graph = await graphs.ForAsync(_family, config.PhraseList, settings.WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f, stop.Token);
+        var task = await TaskForAsync(model, config, settings, stop.Token);
         if (_ended)
         {
-            // Closed while the graph was being found: the stream is gone, open nothing.
+            // Closed while the task was being found: the stream is gone, open nothing.
             throw new OperationCanceledException("The stream was closed while it started.");
         }
-        _stream = new LiveStream(model, graph, streamRate, settings.Endpoint.ToRules(),
-            new DecoderOptions { Beam = settings.Beam ?? tuned?.Beam ?? 14f, MaxActive = settings.MaxActive ?? tuned?.MaxActive ?? 3000 },
-            agreement.Observe, wordTimes: config.Words);
+        _stream = new LiveStream(model, task, streamRate, settings.Endpoint.ToRules(), settings, agreement.Observe, wordTimes: config.Words);
+    }
+
+    // A phrase list restricts; a family's own configured LM is its task; otherwise open vocabulary (unless turned off,
+    // then the configured words). Unset settings take the serving model's tuned decoding defaults.
+    private async Task<RecognitionTask> TaskForAsync(ServingModel model, RecognitionConfig config, TranscriptionOptions settings, CancellationToken cancellationToken)
+    {
+        var ownLanguageModel = settings.LanguageModels.ContainsKey(_family) || settings.LanguageModel is not null;
+        if (config.PhraseList.IsDefaultOrEmpty && settings.OpenVocabulary && !ownLanguageModel)
+        {
+            return await openVocabulary.GetAsync(cancellationToken);
+        }
+        var tuned = model.Scorer.Metadata.Decoding;
+        var graph = await graphs.ForAsync(_family, config.PhraseList, settings.WordPenalty ?? tuned?.WordInsertionPenalty ?? 0f, cancellationToken);
+        return new GraphTask(graph);
     }
 
     // Switches to the family's serving version between chunks, then decodes one chunk.

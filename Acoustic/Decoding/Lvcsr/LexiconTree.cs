@@ -19,6 +19,7 @@ public sealed class LexiconTree
     private readonly int[] _children;
     private readonly int[] _wordStart;
     private readonly int[] _words;
+    private readonly Dictionary<int, int[]> _wordEnds;
 
     private LexiconTree(NgramLanguageModel lm, List<int> phones, List<List<int>> children, List<List<int>> words, IReadOnlyList<string> skipped)
     {
@@ -34,6 +35,26 @@ public sealed class LexiconTree
         }
         _children = children.SelectMany(c => c).ToArray();
         _words = words.SelectMany(w => w).ToArray();
+        NodeParent = new int[count];
+        NodeParent[Root] = -1;
+        for (var n = 0; n < count; n++)
+        {
+            foreach (var c in children[n])
+            {
+                NodeParent[c] = n;
+            }
+        }
+        // Each word's end nodes (one per distinct pronunciation), for the bigram look-ahead's walk up the tree.
+        var endsOf = new Dictionary<int, List<int>>();
+        for (var n = 0; n < count; n++)
+        {
+            foreach (var w in words[n])
+            {
+                (endsOf.TryGetValue(w, out var list) ? list : endsOf[w] = []).Add(n);
+            }
+        }
+        _wordEnds = endsOf.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        BigramLookAhead = new BigramLookAhead(this);
         SkippedWords = skipped;
         StateClass = new int[count * PhoneSet.StatesPerPhone];
         for (var n = 0; n < count; n++)
@@ -98,6 +119,15 @@ public sealed class LexiconTree
     /// <summary>Number of words in the tree.</summary>
     public int WordCount { get; private init; }
 
+    /// <summary>Each node's parent (−1 for the root).</summary>
+    public int[] NodeParent { get; }
+
+    /// <summary>The look-ahead after a given previous word, shared by every stream of this tree.</summary>
+    public BigramLookAhead BigramLookAhead { get; }
+
+    /// <summary>The nodes where <paramref name="word"/>'s pronunciations end (none when it is not in the tree).</summary>
+    public ReadOnlySpan<int> EndNodesOf(int word) => _wordEnds.TryGetValue(word, out var nodes) ? nodes : [];
+
     /// <summary>The nodes one phone further.</summary>
     public ReadOnlySpan<int> ChildrenOf(int node) => _children.AsSpan(_childStart[node], _childStart[node + 1] - _childStart[node]);
 
@@ -106,7 +136,7 @@ public sealed class LexiconTree
 
     /// <summary>Approximate bytes held (shared by every stream).</summary>
     public long SizeInBytes => 4L * (NodePhone.Length + StateClass.Length + LookAhead.Length + _childStart.Length + _children.Length
-                                     + _wordStart.Length + _words.Length + LookAheadGain.Length);
+                                     + _wordStart.Length + _words.Length + LookAheadGain.Length + NodeParent.Length) + 40L * _wordEnds.Count;
 
     /// <summary>
     /// The tree of every word of <paramref name="lm"/> (but the sentence markers) that <paramref name="lexicon"/> can

@@ -33,6 +33,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
     private readonly List<WordEnd> _wordEnds = [];
     private readonly Dictionary<int, float> _bestPerWord = [];
     private readonly List<WordLink> _links = [];
+    private readonly List<BigramLookAhead.Table?> _tableOfHistory = [];
     private int _frame;
     private int _best = -1;
 
@@ -74,6 +75,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
         _frame = 0;
         _links.Clear();
         _histories.Clear();
+        _tableOfHistory.Clear();
         _current.Clear();
         _next.Clear();
         _currentThreshold = float.NegativeInfinity;
@@ -160,30 +162,33 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
             {
                 continue; // pruned last frame
             }
-            var (h, s, link, start) = (cur.History[i], cur.State[i], cur.Link[i], cur.WordStart[i]);
-            Relax(next, h, s, score + _selfLoop, link, start);
+            var (h, s, link, start, la) = (cur.History[i], cur.State[i], cur.Link[i], cur.WordStart[i], cur.LookAhead[i]);
+            Relax(next, h, s, score + _selfLoop, link, start, la);
             var k = s % States;
             if (k < States - 1)
             {
-                Relax(next, h, s + 1, score + _forward, link, start);
+                Relax(next, h, s + 1, score + _forward, link, start, la);
             }
             else if (s < _silenceState)
             {
-                var node = s / States;
-                foreach (var child in _tree.ChildrenOf(node))
+                var table = TableOf(h);
+                foreach (var child in _tree.ChildrenOf(s / States))
                 {
-                    Relax(next, h, child * States, score + _forward + lmw * _tree.LookAheadGain[child], link, start);
+                    var childLa = table?.Of(child, _tree.LookAhead) ?? _tree.LookAhead[child];
+                    Relax(next, h, child * States, score + _forward + lmw * (childLa - la), link, start, childLa);
                 }
             }
         }
         // Boundaries reached at the end of the last frame start words (or silence) now.
         foreach (var b in _boundaries)
         {
+            var table = TableOf(b.History);
             foreach (var child in _tree.ChildrenOf(LexiconTree.Root))
             {
-                Relax(next, b.History, child * States, b.Score + lmw * _tree.LookAheadGain[child], b.Link, t);
+                var childLa = table?.Of(child, _tree.LookAhead) ?? _tree.LookAhead[child];
+                Relax(next, b.History, child * States, b.Score + lmw * childLa, b.Link, t, childLa);
             }
-            Relax(next, b.History, _silenceState, b.Score + _options.SilenceLogPenalty, b.Link, t);
+            Relax(next, b.History, _silenceState, b.Score + _options.SilenceLogPenalty, b.Link, t, 0f);
         }
 
         var best = float.NegativeInfinity;
@@ -210,7 +215,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
         TrailingSilenceFrames = bestIndex >= 0 && next.State[bestIndex] >= _silenceState ? TrailingSilenceFrames + 1 : 0;
     }
 
-    private static void Relax(TokenTable table, int history, int state, float score, int link, int wordStart)
+    private static void Relax(TokenTable table, int history, int state, float score, int link, int wordStart, float lookAhead)
     {
         var i = table.Find(history, state, out var added);
         if (added || score > table.Score[i])
@@ -218,7 +223,23 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
             table.Score[i] = score;
             table.Link[i] = link;
             table.WordStart[i] = wordStart;
+            table.LookAhead[i] = lookAhead;
         }
+    }
+
+    // The bigram look-ahead table after this history's newest word (null: unigram look-ahead), found once per history.
+    private BigramLookAhead.Table? TableOf(int history)
+    {
+        while (_tableOfHistory.Count <= history)
+        {
+            _tableOfHistory.Add(null);
+        }
+        if (!_options.BigramLookAhead)
+        {
+            return null;
+        }
+        var newest = _histories.Newest(history);
+        return newest < 0 ? null : _tableOfHistory[history] ??= _tree.BigramLookAhead.TableOf(newest);
     }
 
     // Tokens leaving a word's last state end it (for each word pronounced so) with its real LM probability in place of
@@ -247,7 +268,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
             {
                 continue;
             }
-            var leaving = score + _forward - lmw * _tree.LookAhead[node] + _options.WordInsertionLogPenalty;
+            var leaving = score + _forward - lmw * table.LookAhead[i] + _options.WordInsertionLogPenalty;
             foreach (var w in words)
             {
                 var candidate = leaving + lmw * _histories.LogProbability(table.History[i], w);

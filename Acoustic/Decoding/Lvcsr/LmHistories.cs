@@ -62,6 +62,9 @@ internal sealed class LmHistories(NgramLanguageModel lm)
         return id;
     }
 
+    /// <summary>The newest word of <paramref name="history"/> (−1 when it holds none).</summary>
+    public int Newest(int history) => _contexts[history].Newer;
+
     /// <summary>Natural-log probability of <paramref name="word"/> after <paramref name="history"/>.</summary>
     public float LogProbability(int history, int word)
     {

@@ -17,6 +17,7 @@ internal sealed class TokenTable
     public float[] Score = new float[1024];
     public int[] Link = new int[1024];
     public int[] WordStart = new int[1024];
+    public float[] LookAhead = new float[1024]; // the LM look-ahead held in Score while the word is undecided
 
     /// <summary>
     /// The index of the token for (history, state), added with score −∞ when absent (<paramref name="added"/> true).
@@ -100,5 +101,6 @@ internal sealed class TokenTable
         Array.Resize(ref Score, size);
         Array.Resize(ref Link, size);
         Array.Resize(ref WordStart, size);
+        Array.Resize(ref LookAhead, size);
     }
 }

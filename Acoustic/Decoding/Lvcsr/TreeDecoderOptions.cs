@@ -29,6 +29,12 @@ public sealed record TreeDecoderOptions
     /// <summary>Word ends scoring more than this below the frame's best word end are dropped.</summary>
     public float WordEndBeam { get; init; } = 10f;
 
+    /// <summary>
+    /// Look ahead with the bigram after the previous word (true) rather than unigrams only: tokens of words unlikely in
+    /// their context are pruned phones before their end.
+    /// </summary>
+    public bool BigramLookAhead { get; init; } = true;
+
     /// <summary>Throws a clear error when a value is out of range.</summary>
     public void Validate()
     {

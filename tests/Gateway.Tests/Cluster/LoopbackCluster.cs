@@ -103,6 +103,8 @@ public sealed class LoopbackCluster : IAsyncDisposable
             $"--Silo:SiloPort={siloPort}", $"--Silo:GatewayPort={Ports.Free()}", $"--Silo:ClusterId={ClusterId}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:AcousticDistill=Information",
+            // These tests speak digits to the digit grammar; OpenVocabularyTests covers the open-vocabulary default.
+            "--Transcription:OpenVocabulary=false",
             .. Authority.Settings(Authority.Issue($"silo-{siloPort}")),
             .. settings,
         ], Path.Combine(Root, $"silo-{siloPort}.log"));

@@ -38,6 +38,7 @@ public sealed class TlsSiloFixture : IAsyncLifetime
             $"--ModelStore:Path={Path.Combine(_root, "store")}",
             $"--Compute:WorkDirectory={Path.Combine(_root, "work")}",
             "--Logging:LogLevel:Default=Warning",
+            "--Transcription:OpenVocabulary=false",
         ]);
         await _app.StartAsync();
     }

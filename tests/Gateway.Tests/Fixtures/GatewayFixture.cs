@@ -55,6 +55,8 @@ public class GatewayFixture : IAsyncLifetime
             $"--Gateway:Limits:MaxUploadBytes={UploadLimit}",
             "--Logging:LogLevel:Default=Warning",
             "--Transcription:AgreementSampleRate=1",
+            // These tests speak digits to the digit grammar; OpenVocabularyTests covers the open-vocabulary default.
+            "--Transcription:OpenVocabulary=false",
             // Last, so that a derived fixture may override the settings above (of a repeated key, the last counts).
             .. MoreSettings,
         ]);
