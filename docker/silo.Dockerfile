@@ -27,8 +27,9 @@ COPY Silo/ Silo/
 COPY models/ models/
 RUN dotnet publish Silo/Silo.csproj -c Release --no-restore -o /app
 
-# CMUdict, the decoder's pronunciation lexicon, from the distribution's pocketsphinx-en-us package; only the one file
-# is copied into the runtime image (the package's acoustic models are not needed).
+# CMUdict, the decoder's pronunciation lexicon, and CMU's general US English trigram (the open-vocabulary task's LM),
+# from the distribution's pocketsphinx-en-us package; only these two files are copied into the runtime image (the
+# package's acoustic models are not needed).
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS lexicon
 RUN apt-get update \
     && apt-get install -y --no-install-recommends pocketsphinx-en-us \
@@ -37,13 +38,16 @@ RUN apt-get update \
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 WORKDIR /app
 COPY --from=lexicon /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict
+COPY --from=lexicon /usr/share/pocketsphinx/model/en-us/en-us.lm.bin /usr/share/pocketsphinx/model/en-us/en-us.lm.bin
 # The publish output carries the committed default models in models/ (Silo.csproj), seeded into the store for families
 # that serve nothing yet (Models:DefaultDirectory).
 COPY --from=build /app ./
-# appsettings.json binds localhost only; listen on every address inside the container.
+# appsettings.json binds localhost only; listen on every address inside the container. The general LM is converted into
+# the compact form once, on the (writable) work volume.
 ENV Urls=http://+:8080 \
     ModelStore__Path=/var/lib/acoustic-distill/model-store \
-    Compute__WorkDirectory=/var/lib/acoustic-distill/work
+    Compute__WorkDirectory=/var/lib/acoustic-distill/work \
+    Transcription__LanguageModelCache=/var/lib/acoustic-distill/work/language-models
 RUN mkdir -p /var/lib/acoustic-distill/model-store /var/lib/acoustic-distill/work \
     && chown -R $APP_UID /var/lib/acoustic-distill
 EXPOSE 8080 11111 30000

@@ -64,10 +64,10 @@ public sealed class CorpusRecognizer(Func<DecoderOptions, IStreamDecoder> newDec
     /// <summary>
     /// Scores every utterance of a Kaldi data directory (<c>wav.scp</c> of WAV files, <c>text</c>, optional
     /// <c>utt2spk</c>) at acoustic scale 1, resampled to <paramref name="sampleRate"/>: real speech scored without
-    /// importing (aligning) it into a corpus first. Its utterances count as a test split.
+    /// importing (aligning) it into a corpus first. Its utterances are labelled as <paramref name="split"/>.
     /// </summary>
     public static IReadOnlyList<ScoredUtterance> ScoreKaldiData(Func<float[], float[]> score, int sampleRate, string dataDirectory, int? limit = null,
-                                                                Action<int, int>? progress = null)
+                                                                Action<int, int>? progress = null, CorpusSplit split = CorpusSplit.Test)
     {
         ArgumentNullException.ThrowIfNull(score);
         var files = Alignment.KaldiDataDirectory.Load(dataDirectory).Take(limit ?? int.MaxValue).ToArray();
@@ -75,7 +75,7 @@ public sealed class CorpusRecognizer(Func<DecoderOptions, IStreamDecoder> newDec
         for (var i = 0; i < files.Length; i++)
         {
             var samples = files[i].ReadSamples(sampleRate);
-            var entry = new UtteranceEntry(files[i].UtteranceId, files[i].Speaker, CorpusSplit.Test, files[i].AudioPath, files[i].Text, samples.Length);
+            var entry = new UtteranceEntry(files[i].UtteranceId, files[i].Speaker, split, files[i].AudioPath, files[i].Text, samples.Length);
             scored[i] = new ScoredUtterance(entry, score(samples));
             progress?.Invoke(i + 1, files.Length);
         }

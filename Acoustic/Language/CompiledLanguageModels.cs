@@ -13,9 +13,11 @@ public static class CompiledLanguageModels
 
     /// <summary>
     /// The model at <paramref name="path"/>, through <paramref name="cacheDirectory"/> when it needs converting; an
-    /// <see cref="InvalidDataException"/> naming the problem for a malformed, truncated or oversized file.
+    /// <see cref="InvalidDataException"/> naming the problem for a malformed, truncated or oversized file. A cache folder
+    /// that cannot be written is not an error: <paramref name="warn"/> is told and the model is used uncached.
     /// </summary>
-    public static NgramLanguageModel Load(string path, string cacheDirectory, long maxBytes = CompactLanguageModelFile.DefaultMaxBytes)
+    public static NgramLanguageModel Load(string path, string cacheDirectory, long maxBytes = CompactLanguageModelFile.DefaultMaxBytes,
+                                          Action<string>? warn = null)
     {
         if (!File.Exists(path))
         {
@@ -42,8 +44,16 @@ public static class CompiledLanguageModels
         {
             throw new InvalidDataException($"{path} needs {model.SizeInBytes / 1048576.0:N1} MB of memory, more than the limit of {maxBytes / 1048576.0:N1} MB.");
         }
-        Directory.CreateDirectory(cacheDirectory);
-        CompactLanguageModelFile.Save(model, cached);
+        try
+        {
+            Directory.CreateDirectory(cacheDirectory);
+            CompactLanguageModelFile.Save(model, cached);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only or full cache folder costs the conversion at every start, not the model.
+            warn?.Invoke($"The converted language model could not be cached in {cacheDirectory} ({ex.Message}); it will be converted again at the next start.");
+        }
         return model;
     }
 }

@@ -40,7 +40,7 @@ internal sealed class ModelTuneDecodingCommand : Command<ModelTuneDecodingComman
 
         public override ValidationResult Validate() =>
             base.Validate() is { Successful: false } failed ? failed
-            : CorpusSplit == CorpusSplit.Test && !AllowTest ? ValidationResult.Error("Decoding is tuned on a dev split, not on test (--allow-test overrides, for experiments only; a --kaldi-data folder counts as test).")
+            : CorpusSplit == CorpusSplit.Test && !AllowTest ? ValidationResult.Error("Decoding is tuned on a dev split, not on test (--allow-test overrides, for experiments only; a --kaldi-data folder is test unless --split dev says otherwise).")
             : new[] { Scales, Penalties, Beams }.Any(l => l is not null && l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Any(v => !float.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
                 ? ValidationResult.Error("--scales, --penalties and --beams take comma-separated numbers.")

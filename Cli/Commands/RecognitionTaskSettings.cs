@@ -32,8 +32,8 @@ internal class RecognitionTaskSettings : DecodeModelSettings
     [CommandOption("--word-end-beam <B>"), Description("Tree decoder: word ends scoring more than this below the frame's best word end are dropped (default: the model's tuned value, else 10).")]
     public float? WordEndBeam { get; init; }
 
-    [CommandOption("--lookahead <KIND>"), Description("Tree decoder's language-model look-ahead: bigram (after the previous word) or unigram."), DefaultValue("bigram")]
-    public string LookAhead { get; init; } = "bigram";
+    [CommandOption("--lookahead <KIND>"), Description("Tree decoder's language-model look-ahead: unigram, or bigram (after the previous word; slower)."), DefaultValue("unigram")]
+    public string LookAhead { get; init; } = "unigram";
 
     [CommandOption("--beam <B>"), Description("Beam width, log score (default: the model's tuned value, else 16).")]
     public float? Beam { get; init; }

@@ -29,7 +29,8 @@ public sealed class OpenVocabulary(IOptions<TranscriptionOptions> options, ILogg
         var clock = Stopwatch.StartNew();
         try
         {
-            var lm = CompiledLanguageModels.Load(path, settings.LanguageModelCache, settings.MaxLanguageModelBytes);
+            var lm = CompiledLanguageModels.Load(path, settings.LanguageModelCache, settings.MaxLanguageModelBytes,
+                warning => logger.LogWarning("Open vocabulary: {Warning}", warning));
             var tree = LexiconTree.Build(lm, PronunciationLexicon.LoadShared(settings.Lexicon));
             logger.LogInformation(
                 "Open vocabulary: {Path} loaded in {Seconds:0.0} s: order {Order}, {Words} words ({Skipped} without a pronunciation), {LmMegabytes:0} MB LM, {TreeMegabytes:0} MB tree",

@@ -30,10 +30,11 @@ public sealed record TreeDecoderOptions
     public float WordEndBeam { get; init; } = 10f;
 
     /// <summary>
-    /// Look ahead with the bigram after the previous word (true) rather than unigrams only: tokens of words unlikely in
-    /// their context are pruned phones before their end.
+    /// Look ahead with the bigram after the previous word rather than unigrams only, so that tokens of words unlikely
+    /// in their context are pruned phones before their end. Off by default: on AN4 dev with the general LM it changed
+    /// WER by under 0.3 points at beams 10 and 20 but cost 1.4–2× the search time (docs/BENCHMARKS.md).
     /// </summary>
-    public bool BigramLookAhead { get; init; } = true;
+    public bool BigramLookAhead { get; init; }
 
     /// <summary>Throws a clear error when a value is out of range.</summary>
     public void Validate()
