@@ -90,6 +90,9 @@ public sealed class DecodingGraph
     /// <summary>Word index emitted by each arc (word-end arcs), else −1.</summary>
     public int[] ArcWord { get; }
 
+    /// <summary>The grammar's words whose pronunciations the lexicon guessed (letter-to-sound) rather than looked up.</summary>
+    public IReadOnlyList<string> GuessedWords { get; private init; } = [];
+
     /// <summary>True when some junction has an empty arc to another junction (a language model's back-off).</summary>
     public bool HasEmptyArcs { get; private init; }
 
@@ -187,7 +190,8 @@ public sealed class DecodingGraph
             }
         }
         cancellationToken.ThrowIfCancellationRequested();
-        return new DecodingGraph(b, words, junctions[0]) { HasEmptyArcs = grammar.Arcs.Any(a => a.Word is null) };
+        var guessed = lexicon.GuessedWords.Count == 0 ? [] : words.Where(lexicon.GuessedWords.Contains).Order(StringComparer.Ordinal).ToArray();
+        return new DecodingGraph(b, words, junctions[0]) { HasEmptyArcs = grammar.Arcs.Any(a => a.Word is null), GuessedWords = guessed };
     }
 
     private static float FinalWeightOf(Grammar grammar, int node) =>

@@ -17,11 +17,36 @@ public sealed class PronunciationLexicon
     private static readonly Lazy<PronunciationLexicon> s_shared = new(() => Load(DebianCmudictPath));
     private static readonly Dictionary<string, PronunciationLexicon> s_byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Pronunciation[]> _entries;
+    private readonly Dictionary<string, Pronunciation[]> _guessed;
 
-    private PronunciationLexicon(Dictionary<string, Pronunciation[]> entries, string name)
+    private PronunciationLexicon(Dictionary<string, Pronunciation[]> entries, string name, Dictionary<string, Pronunciation[]>? guessed = null)
     {
         _entries = entries;
+        _guessed = guessed ?? new Dictionary<string, Pronunciation[]>(StringComparer.Ordinal);
         Name = name;
+    }
+
+    /// <summary>Words whose pronunciation was guessed by letter-to-sound rules (<see cref="WithGuesses"/>), not looked up.</summary>
+    public IReadOnlyCollection<string> GuessedWords => _guessed.Keys;
+
+    /// <summary>
+    /// This lexicon and, for words it lacks, the pronunciations in <paramref name="guesses"/> (from letter-to-sound
+    /// rules, <see cref="EspeakLetterToSound"/>), which <see cref="GuessedWords"/> then lists. The dictionary itself is
+    /// shared, not copied: a phrase list's few guessed words cost only themselves.
+    /// </summary>
+    public PronunciationLexicon WithGuesses(IReadOnlyDictionary<string, IReadOnlyList<int>> guesses)
+    {
+        ArgumentNullException.ThrowIfNull(guesses);
+        var guessed = new Dictionary<string, Pronunciation[]>(_guessed, StringComparer.Ordinal);
+        foreach (var (word, phones) in guesses)
+        {
+            var key = Normalize(word);
+            if (!_entries.ContainsKey(key) && phones.Count > 0)
+            {
+                guessed[key] = [new Pronunciation(key, 1, phones.ToArray())];
+            }
+        }
+        return new PronunciationLexicon(_entries, Name, guessed);
     }
 
     /// <summary>Where the lexicon came from (for error messages).</summary>
@@ -120,13 +145,13 @@ public sealed class PronunciationLexicon
     }
 
     /// <summary>True when the word has at least one pronunciation.</summary>
-    public bool Contains(string word) => _entries.ContainsKey(Normalize(word));
+    public bool Contains(string word) => _entries.ContainsKey(Normalize(word)) || _guessed.ContainsKey(Normalize(word));
 
     /// <summary>All pronunciations of a word, main entry first; <see cref="UnknownWordException"/> if it has none.</summary>
     public IReadOnlyList<Pronunciation> Lookup(string word)
     {
         var key = Normalize(word);
-        return _entries.TryGetValue(key, out var pronunciations)
+        return _entries.TryGetValue(key, out var pronunciations) || _guessed.TryGetValue(key, out pronunciations)
             ? pronunciations
             : throw new UnknownWordException(key, Name);
     }

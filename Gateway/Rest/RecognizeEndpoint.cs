@@ -85,6 +85,11 @@ public static class RecognizeEndpoint
                 .Select(f => new JsonObject { ["text"] = f.Text, ["model_version"] = f.ModelVersion })]);
             result["model"] = file.Session.Family;
             result["model_version"] = file.Session.ModelVersion;
+            if (!file.Session.GuessedWords.IsDefaultOrEmpty)
+            {
+                // Phrase-list words the lexicon lacks, pronounced by letter-to-sound rules: the client should know.
+                result["guessed_words"] = new JsonArray([.. file.Session.GuessedWords.Select(w => JsonValue.Create(w))]);
+            }
             result["audio_seconds"] = Math.Round(file.AudioSeconds, 3);
             result["processing_seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 4);
             return Results.Json(result);

@@ -26,6 +26,7 @@ public sealed class RecognitionGraphs : IDisposable
     private readonly SizeBoundedCache<string, DecodingGraph> _recent;
     private readonly SemaphoreSlim _builds;
     private readonly ITimer _idleSweep;
+    private readonly EspeakLetterToSound _letterToSound = new();
 
     /// <summary>Graphs built from <paramref name="options"/> by <paramref name="compiler"/> (default: <see cref="DecodingGraph.Build"/>).</summary>
     public RecognitionGraphs(IOptions<TranscriptionOptions> options, ILogger<RecognitionGraphs> logger,
@@ -80,11 +81,13 @@ public sealed class RecognitionGraphs : IDisposable
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(_options.GraphBuildTimeout);
         var graphOptions = new DecodingGraphOptions { WordInsertionLogPenalty = wordPenalty };
-        // Even the checks walk every word of the list: on the thread pool too, so the caller's turn stays short.
+        // Even the checks walk every word of the list (and run espeak-ng for words the lexicon lacks): on the thread
+        // pool too, so the caller's turn stays short.
         Grammar grammar;
+        PronunciationLexicon lexicon;
         try
         {
-            grammar = await Task.Run(() => Checked(phrases, graphOptions), limit.Token);
+            (grammar, lexicon) = await Task.Run(() => Checked(phrases, graphOptions, limit.Token), limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -102,7 +105,7 @@ public sealed class RecognitionGraphs : IDisposable
         try
         {
             // A session that waited may find its list compiled meanwhile by another with the same list.
-            return _recent.TryGet(key, out cached) ? cached : await BuildAsync(key, grammar, graphOptions, limit.Token);
+            return _recent.TryGet(key, out cached) ? cached : await BuildAsync(key, grammar, lexicon, graphOptions, limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -117,14 +120,43 @@ public sealed class RecognitionGraphs : IDisposable
     private ArgumentException TookTooLong() => new(
         $"phrase_list: compiling its grammar took longer than Transcription:GraphBuildTimeout ({_options.GraphBuildTimeout.TotalSeconds:0.#} s); send fewer or shorter phrases.");
 
-    private Grammar Checked(ImmutableArray<string> phrases, DecodingGraphOptions graphOptions)
+    // Words the lexicon lacks get letter-to-sound pronunciations (reported as guessed); a word no rule can pronounce
+    // is refused by name.
+    private (Grammar Grammar, PronunciationLexicon Lexicon) Checked(ImmutableArray<string> phrases, DecodingGraphOptions graphOptions,
+        CancellationToken cancellationToken)
     {
+        var grammar = Grammar.PhraseLoop(phrases);
+        var lexicon = _lexicon.Value;
+        var unknown = grammar.Words.Where(w => !lexicon.Contains(w)).ToArray();
+        if (unknown.Length > 0)
+        {
+            if (unknown.Length > _options.MaxGuessedWords)
+            {
+                throw new ArgumentException(
+                    $"phrase_list has {unknown.Length} words the lexicon lacks (e.g. '{unknown[0]}'); at most {_options.MaxGuessedWords} are pronounced by letter-to-sound rules (Transcription:MaxGuessedWords).");
+            }
+            IReadOnlyDictionary<string, IReadOnlyList<int>> guesses;
+            try
+            {
+                guesses = _letterToSound.Guess(unknown, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new ArgumentException($"phrase_list: the word '{unknown[0]}' is not in the lexicon, and letter-to-sound is unavailable on this silo ({ex.Message}).", ex);
+            }
+            if (unknown.FirstOrDefault(w => !guesses.ContainsKey(w)) is { } unpronounceable)
+            {
+                throw new ArgumentException(
+                    $"phrase_list: the word '{unpronounceable}' is not in the lexicon and letter-to-sound rules cannot pronounce it; spell it with letters as it is said.");
+            }
+            lexicon = lexicon.WithGuesses(guesses);
+            _logger.LogInformation("Phrase list: guessed pronunciations for {Words}", string.Join(", ", unknown.Take(20)));
+        }
         try
         {
-            var grammar = Grammar.PhraseLoop(phrases);
-            var states = DecodingGraphSize.UpperBoundStates(grammar, _lexicon.Value, graphOptions);
+            var states = DecodingGraphSize.UpperBoundStates(grammar, lexicon, graphOptions);
             return states <= _options.MaxGraphStates
-                ? grammar
+                ? (grammar, lexicon)
                 : throw new ArgumentException(
                     $"phrase_list would compile to up to {states:N0} decoder states; the limit is {_options.MaxGraphStates:N0} (Transcription:MaxGraphStates): send fewer or shorter phrases.");
         }
@@ -134,10 +166,11 @@ public sealed class RecognitionGraphs : IDisposable
         }
     }
 
-    private async Task<DecodingGraph> BuildAsync(string key, Grammar grammar, DecodingGraphOptions graphOptions, CancellationToken cancellationToken)
+    private async Task<DecodingGraph> BuildAsync(string key, Grammar grammar, PronunciationLexicon lexicon, DecodingGraphOptions graphOptions,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var graph = await Task.Run(() => _compiler.Compile(grammar, _lexicon.Value, graphOptions, cancellationToken), cancellationToken);
+        var graph = await Task.Run(() => _compiler.Compile(grammar, lexicon, graphOptions, cancellationToken), cancellationToken);
         _metrics?.GraphBuilt(clock.Elapsed.TotalSeconds);
         _recent.Add(key, graph, graph.EstimatedBytes);
         _metrics?.GraphCacheChanged(_recent.Bytes, _recent.Count);

@@ -73,6 +73,9 @@ public sealed class TranscriptionOptions
     /// <summary>Share of scored chunks also classified by the serving version's teachers (live ensemble agreement); 0 = off.</summary>
     public double AgreementSampleRate { get; set; } = 0.05;
 
+    /// <summary>Most words of one phrase list that the lexicon lacks and letter-to-sound rules (espeak-ng) pronounce.</summary>
+    public int MaxGuessedWords { get; set; } = 200;
+
     /// <summary>Most phrases in one stream's phrase list.</summary>
     public int MaxPhrases { get; set; } = 1000;
 
@@ -117,7 +120,7 @@ public sealed class TranscriptionOptions
             throw new InvalidOperationException("Transcription:Families needs at least one family with a sample rate of 1000 Hz or more.");
         }
         if (Beam <= 0 || MaxActive <= 0 || AcousticScale <= 0 || WordPenalty is { } p && !float.IsFinite(p)
-            || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero)
+            || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero || MaxGuessedWords < 0)
         {
             throw new InvalidOperationException("Transcription: Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive, WordPenalty finite.");
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 
 namespace AcousticDistill.Grains.Transcription;
@@ -24,6 +25,7 @@ public sealed class TranscriptionSessionGrain(
     private bool _ended;
     private TimeSpan _busy;
     private UploadedAudio _upload = UploadedAudio.None;
+    private ImmutableArray<string> _guessedWords = [];
     // Cancelled when the session closes or goes away: stops a phrase-list build still running for it.
     private readonly CancellationTokenSource _closing = new();
 
@@ -53,7 +55,7 @@ public sealed class TranscriptionSessionGrain(
     {
         var model = await ChooseModelAsync(config, cancellationToken);
         await OpenAsync(model, config, config.SampleRate, cancellationToken);
-        return new SessionInfo(_family, model.VersionId, model.Scorer.SampleRate, config.SampleRate);
+        return new SessionInfo(_family, model.VersionId, model.Scorer.SampleRate, config.SampleRate) { GuessedWords = _guessedWords };
     }
 
     /// <inheritdoc />
@@ -66,7 +68,7 @@ public sealed class TranscriptionSessionGrain(
         // Decoded and resampled a second at a time, straight to the model's rate; the stream then takes samples, not PCM.
         _upload = new UploadedAudio(wav, rate);
         await OpenAsync(model, config, rate, cancellationToken);
-        return new WavSessionInfo(new SessionInfo(_family, model.VersionId, rate, fileRate), _upload.Seconds, _upload.Chunks);
+        return new WavSessionInfo(new SessionInfo(_family, model.VersionId, rate, fileRate) { GuessedWords = _guessedWords }, _upload.Seconds, _upload.Chunks);
     }
 
     /// <inheritdoc />
@@ -123,6 +125,7 @@ public sealed class TranscriptionSessionGrain(
             // Closed while the task was being found: the stream is gone, open nothing.
             throw new OperationCanceledException("The stream was closed while it started.");
         }
+        _guessedWords = task is GraphTask graphTask ? [.. graphTask.Graph.GuessedWords] : [];
         _stream = new LiveStream(model, task, streamRate, settings.Endpoint.ToRules(), settings, agreement.Observe, wordTimes: config.Words);
     }
 

@@ -23,6 +23,20 @@ public sealed class RecognizeTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task Recognize_PhraseWordOutsideTheLexicon_IsPronouncedByRule_AndReportedAsGuessed()
+    {
+        using var http = gateway.Http();
+        using var body = new ByteArrayContent(File.ReadAllBytes(Speech.Wav("one two three", 16000)));
+
+        var response = await http.PostAsync("/v1/recognize?phrase=one&phrase=two&phrase=three&phrase=zorblax", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("one two three", (string)result["text"]!);
+        Assert.Equal(["zorblax"], result["guessed_words"]!.AsArray().Select(w => (string)w!));
+    }
+
+    [Fact]
     public async Task Recognize_48kHzFile_DecodedOnceToTheModelsRate()
     {
         using var http = gateway.Http();

@@ -21,7 +21,7 @@ public sealed class StreamErrorTests(GatewayFixture gateway)
     [InlineData("""{"config": {"sample_rate": 4000}}""", "", "sample_rate 4000 is not supported")]
     [InlineData("""{"config": {"sample_rate": 8000}}""", "?model=en-16k", "below model 'en-16k'")]
     [InlineData("""{"config": {"sample_rate": 16000}}""", "?model=klingon", "model 'klingon' is unknown")]
-    [InlineData("""{"config": {"sample_rate": 16000, "phrase_list": ["zxqvw"]}}""", "", "'zxqvw' is not in the pronunciation lexicon")]
+    [InlineData("""{"config": {"sample_rate": 16000, "phrase_list": ["zx;qvw"]}}""", "", "'zx;qvw' is not in the lexicon and letter-to-sound rules cannot pronounce it")]
     public async Task Config_Unusable_ErrorNamesTheProblem(string config, string query, string expected)
     {
         await using var client = await VoskClient.ConnectAsync(gateway.StreamUri(query));

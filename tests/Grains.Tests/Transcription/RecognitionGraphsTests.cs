@@ -132,13 +132,25 @@ public sealed class RecognitionGraphsTests : IDisposable
     }
 
     [Fact]
-    public async Task ForAsync_UnknownWord_IsAnArgumentErrorNamingIt()
+    public async Task ForAsync_WordOutsideTheLexicon_IsPronouncedByLetterToSound_AndReportedAsGuessed()
     {
         using var graphs = Graphs();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => graphs.ForAsync(Family, ["zzqxv"]));
+        var graph = await graphs.ForAsync(Family, ["one zorblax", "two"]);
 
-        Assert.Contains("zzqxv", error.Message);
+        Assert.Equal(["zorblax"], graph.GuessedWords);
+        Assert.Contains("zorblax", graph.Words);
+    }
+
+    [Fact]
+    public async Task ForAsync_WordNoRuleCanPronounce_IsAnArgumentErrorNamingIt()
+    {
+        using var graphs = Graphs();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => graphs.ForAsync(Family, ["one zz;qx"]));
+
+        Assert.Contains("'zz;qx'", error.Message);
+        Assert.Contains("cannot pronounce", error.Message);
     }
 
     [Fact]
