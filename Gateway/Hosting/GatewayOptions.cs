@@ -52,6 +52,9 @@ public sealed class StreamLimits
     /// <summary>Most words in a whole phrase list.</summary>
     public int MaxPhraseListWords { get; set; } = 10_000;
 
+    /// <summary>Most boosted words in one request (open vocabulary's <c>boost</c>).</summary>
+    public int MaxBoostWords { get; set; } = 100;
+
     /// <summary>Longest audio of one <c>POST /v1/recognize</c>, in seconds, read from the WAV header before decoding.</summary>
     public double MaxAudioSeconds { get; set; } = 600;
 
@@ -63,7 +66,7 @@ public sealed class StreamLimits
             throw new InvalidOperationException(
                 "Gateway:Limits: MaxMessageBytes and MaxUploadBytes must be at least 1024, IdleTimeout and MaxConcurrentStreams positive.");
         }
-        if (MaxPhrases < 1 || MaxWordsPerPhrase < 1 || MaxPhraseListWords < 1 || !(MaxAudioSeconds > 0))
+        if (MaxPhrases < 1 || MaxWordsPerPhrase < 1 || MaxPhraseListWords < 1 || !(MaxAudioSeconds > 0) || MaxBoostWords < 0)
         {
             throw new InvalidOperationException(
                 "Gateway:Limits: MaxPhrases, MaxWordsPerPhrase, MaxPhraseListWords and MaxAudioSeconds must be positive.");

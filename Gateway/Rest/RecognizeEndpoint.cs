@@ -36,6 +36,21 @@ public static class RecognizeEndpoint
         {
             return Problem(metrics, StatusCodes.Status400BadRequest, PhraseListLimit.Code, "Phrase list too large", tooManyPhrases);
         }
+        // ?boost=word:bonus (repeated): open vocabulary's word boosts.
+        var boost = ImmutableDictionary.CreateBuilder<string, float>(StringComparer.Ordinal);
+        foreach (var item in query["boost"].Where(b => !string.IsNullOrWhiteSpace(b)))
+        {
+            var colon = item!.LastIndexOf(':');
+            if (colon <= 0 || !float.TryParse(item[(colon + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var bonus))
+            {
+                return Problem(metrics, StatusCodes.Status400BadRequest, "bad_config", "Bad boost", $"boost '{item}' is not WORD:BONUS (e.g. boost=kubernetes:5).");
+            }
+            boost[item[..colon]] = bonus;
+        }
+        if (PhraseListLimit.CheckBoost(boost, limits) is { } tooManyBoosts)
+        {
+            return Problem(metrics, StatusCodes.Status400BadRequest, "bad_config", "Too many boosts", tooManyBoosts);
+        }
         var limit = limits.MaxUploadBytes;
         if (context.Request.ContentLength > limit)
         {
@@ -73,7 +88,8 @@ public static class RecognizeEndpoint
         try
         {
             // The file's own rate replaces the configured one: the session reads it from the header.
-            var file = await session.StartWavAsync(new RecognitionConfig(StreamOptions.DefaultSampleRate, query["model"].FirstOrDefault(), words, phrases), wav);
+            var file = await session.StartWavAsync(new RecognitionConfig(StreamOptions.DefaultSampleRate, query["model"].FirstOrDefault(), words, phrases)
+                { Boost = boost.ToImmutable() }, wav);
             var finals = new List<RecognitionResult>();
             for (var chunk = 0; chunk < file.Chunks; chunk++)
             {

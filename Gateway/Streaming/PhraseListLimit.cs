@@ -32,4 +32,10 @@ public static class PhraseListLimit
             ? $"The phrase list has {total} words; the limit is {limits.MaxPhraseListWords} (Gateway:Limits:MaxPhraseListWords)."
             : null;
     }
+
+    /// <summary>Null when <paramref name="boost"/> holds at most <see cref="StreamLimits.MaxBoostWords"/> words; otherwise the message.</summary>
+    public static string? CheckBoost(IReadOnlyDictionary<string, float> boost, StreamLimits limits) =>
+        boost.Count > limits.MaxBoostWords
+            ? $"boost has {boost.Count} words; the limit is {limits.MaxBoostWords} (Gateway:Limits:MaxBoostWords)."
+            : null;
 }

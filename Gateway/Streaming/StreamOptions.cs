@@ -20,6 +20,9 @@ public sealed class StreamOptions
     /// <summary>Phrase list (empty = the family's default grammar).</summary>
     public ImmutableArray<string> PhraseList { get; set; } = [];
 
+    /// <summary>Word boosts for open vocabulary (empty = none).</summary>
+    public ImmutableDictionary<string, float> Boost { get; set; } = ImmutableDictionary<string, float>.Empty;
+
     /// <summary>Settings from the request's query; <see cref="StreamError"/> for a malformed value.</summary>
     public static StreamOptions FromQuery(IQueryCollection query)
     {
@@ -45,8 +48,12 @@ public sealed class StreamOptions
         {
             PhraseList = config.PhraseList;
         }
+        if (!config.Boost.IsEmpty)
+        {
+            Boost = config.Boost;
+        }
     }
 
     /// <summary>The session's configuration.</summary>
-    public RecognitionConfig ToConfig() => new(SampleRate, Family, Words, PhraseList);
+    public RecognitionConfig ToConfig() => new(SampleRate, Family, Words, PhraseList) { Boost = Boost };
 }

@@ -8,8 +8,15 @@ namespace AcousticDistill.Gateway.Streaming;
 /// <summary>A text message of Vosk's protocol: a stream configuration or end of stream.</summary>
 public abstract record VoskCommand;
 
-/// <summary><c>{"config": {"sample_rate": R, "words": true, "phrase_list": [...]}}</c>; absent fields stay null.</summary>
-public sealed record VoskConfig(int? SampleRate, bool? Words, ImmutableArray<string> PhraseList) : VoskCommand;
+/// <summary>
+/// <c>{"config": {"sample_rate": R, "words": true, "phrase_list": [...], "boost": {"word": bonus, ...}}}</c>; absent
+/// fields stay null (or empty).
+/// </summary>
+public sealed record VoskConfig(int? SampleRate, bool? Words, ImmutableArray<string> PhraseList) : VoskCommand
+{
+    /// <summary>Word boosts for open vocabulary (word → log bonus); empty when the config has none.</summary>
+    public ImmutableDictionary<string, float> Boost { get; init; } = ImmutableDictionary<string, float>.Empty;
+}
 
 /// <summary><c>{"eof" : 1}</c>.</summary>
 public sealed record VoskEof : VoskCommand;
@@ -76,7 +83,17 @@ public static class VoskMessages
             // "[unk]" is Vosk's garbage word; this decoder has no garbage model, so it is dropped.
             phrases = [.. list.Select(p => p!.GetValue<string>()).Where(p => p.Trim() != "[unk]")];
         }
-        return new VoskConfig(rate, words, phrases);
+        var boost = ImmutableDictionary<string, float>.Empty;
+        if (config["boost"] is { } boostNode)
+        {
+            if (boostNode is not JsonObject boosts
+                || boosts.Any(b => b.Value is not JsonValue v || !v.TryGetValue<double>(out var x) || !double.IsFinite(x)))
+            {
+                throw new StreamError("bad_config", "config.boost must be an object of words and numbers, e.g. {\"kubernetes\": 5}.");
+            }
+            boost = boosts.ToImmutableDictionary(b => b.Key, b => (float)b.Value!.GetValue<double>());
+        }
+        return new VoskConfig(rate, words, phrases) { Boost = boost };
     }
 
     /// <summary><c>{"partial": TEXT}</c>.</summary>

@@ -206,6 +206,10 @@ public sealed class VoskStreamHandler(
         {
             throw new StreamError(PhraseListLimit.Code, tooLarge);
         }
+        if (PhraseListLimit.CheckBoost(stream.Boost, limits) is { } tooManyBoosts)
+        {
+            throw new StreamError("bad_config", tooManyBoosts);
+        }
     }
 
     private static Task SendAsync(WebSocket socket, string json, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using AcousticDistill.Acoustic.Decoding.Lvcsr;
 using System.Collections.Immutable;
 using AcousticDistill.Acoustic.Audio;
 
@@ -14,6 +15,7 @@ public sealed class LiveStream
 {
     private readonly RecognitionTask _task;
     private readonly TranscriptionOptions _settings;
+    private readonly WordBoosts _boosts;
     private readonly EndpointOptions _endpoint;
     private readonly Pcm16StreamDecoder _pcm;
     private readonly List<float> _chunk = [];
@@ -38,8 +40,9 @@ public sealed class LiveStream
     /// (a grammar or open vocabulary), pruned as <paramref name="settings"/> say or else as the model was tuned.
     /// </summary>
     public LiveStream(ServingModel model, RecognitionTask task, int streamSampleRate, EndpointOptions endpoint, TranscriptionOptions settings,
-        Action<ServingModel, ReadOnlySpan<float>, int>? observeRows = null, bool wordTimes = true)
+        Action<ServingModel, ReadOnlySpan<float>, int>? observeRows = null, bool wordTimes = true, WordBoosts? boosts = null)
     {
+        _boosts = boosts ?? WordBoosts.None;
         _observeRows = observeRows;
         _wordTimes = wordTimes;
         Model = model;
@@ -116,7 +119,7 @@ public sealed class LiveStream
     // The observer sees the network input of every frame the model scores (live ensemble agreement).
     private StreamingRecognizer NewRecognizer(ServingModel model)
     {
-        var recognizer = _task.NewRecognizer(model, _settings);
+        var recognizer = _task.NewRecognizer(model, _settings, _boosts);
         if (_observeRows is { } observe)
         {
             recognizer.Scoring.RowsScored = (rows, frames) => observe(model, rows, frames);

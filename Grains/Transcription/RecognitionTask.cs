@@ -10,8 +10,8 @@ namespace AcousticDistill.Grains.Transcription;
 /// </summary>
 public abstract class RecognitionTask
 {
-    /// <summary>A new recognizer for one stream, scored by <paramref name="model"/>.</summary>
-    public abstract StreamingRecognizer NewRecognizer(ServingModel model, TranscriptionOptions settings);
+    /// <summary>A new recognizer for one stream, scored by <paramref name="model"/>, biased by <paramref name="boosts"/> where the search takes them.</summary>
+    public abstract StreamingRecognizer NewRecognizer(ServingModel model, TranscriptionOptions settings, WordBoosts boosts);
 }
 
 /// <summary>A compiled grammar, searched by <see cref="BeamSearchDecoder"/>.</summary>
@@ -21,7 +21,7 @@ public sealed class GraphTask(DecodingGraph graph, DecoderOptions? fixedOptions 
     public DecodingGraph Graph => graph;
 
     /// <inheritdoc />
-    public override StreamingRecognizer NewRecognizer(ServingModel model, TranscriptionOptions settings)
+    public override StreamingRecognizer NewRecognizer(ServingModel model, TranscriptionOptions settings, WordBoosts boosts)
     {
         var tuned = model.Scorer.Metadata.Decoding;
         var options = fixedOptions ?? new DecoderOptions
@@ -40,7 +40,7 @@ public sealed class OpenVocabularyTask(LexiconTree tree) : RecognitionTask
     public LexiconTree Tree => tree;
 
     /// <inheritdoc />
-    public override StreamingRecognizer NewRecognizer(ServingModel model, TranscriptionOptions settings)
+    public override StreamingRecognizer NewRecognizer(ServingModel model, TranscriptionOptions settings, WordBoosts boosts)
     {
         var scorer = model.OpenVocabularyScorer ?? model.Scorer;
         var tuned = scorer.Metadata.OpenVocabularyDecoding ?? scorer.Metadata.Decoding;
@@ -52,7 +52,7 @@ public sealed class OpenVocabularyTask(LexiconTree tree) : RecognitionTask
             MaxActive = settings.MaxActive ?? tuned?.MaxActive ?? 7000,
             WordEndBeam = settings.WordEndBeam ?? tuned?.WordEndBeam ?? 5f,
         };
-        var decoder = new LexiconTreeDecoder(tree, FrameTiming.Of(scorer.Metadata.Features), scorer.Classes, options);
+        var decoder = new LexiconTreeDecoder(tree, FrameTiming.Of(scorer.Metadata.Features), scorer.Classes, options, boosts);
         return new StreamingRecognizer(scorer, decoder);
     }
 }

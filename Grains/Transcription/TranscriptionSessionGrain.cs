@@ -1,3 +1,4 @@
+using AcousticDistill.Acoustic.Decoding.Lvcsr;
 using System.Collections.Immutable;
 using System.Diagnostics;
 
@@ -126,7 +127,10 @@ public sealed class TranscriptionSessionGrain(
             throw new OperationCanceledException("The stream was closed while it started.");
         }
         _guessedWords = task is GraphTask graphTask ? [.. graphTask.Graph.GuessedWords] : [];
-        _stream = new LiveStream(model, task, streamRate, settings.Endpoint.ToRules(), settings, agreement.Observe, wordTimes: config.Words);
+        var boosts = config.Boost.IsEmpty ? WordBoosts.None
+            : task is OpenVocabularyTask open ? WordBoosts.For(open.Tree, config.Boost)
+            : throw new ArgumentException("boost applies to open vocabulary; a stream with a phrase_list (or a family LM) cannot be boosted.");
+        _stream = new LiveStream(model, task, streamRate, settings.Endpoint.ToRules(), settings, agreement.Observe, wordTimes: config.Words, boosts: boosts);
     }
 
     // A phrase list restricts; a family's own configured LM is its task; otherwise open vocabulary (unless turned off,

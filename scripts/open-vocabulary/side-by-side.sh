@@ -11,7 +11,9 @@
 # pocketsphinx: scripts/speechocean/pocketsphinx.sh (pocketsphinx_batch, -lm LM, -dict cmudict, nothing else).
 # Ours: `acoustic score --model MODEL --kaldi-data DIR --lm LM --threads 1` (no decoding flags: the model's tuned
 # open-vocabulary defaults). Both RTFs are whole-process wall clock over audio duration, start-up included; the table
-# also gives ours' search-only RTF. Writes WORK/<part>.{pocketsphinx,ours}.json and OUT (one JSON, both systems).
+# also gives ours' search-only RTF. Search error: ours again with the beam, word-end beam and max-active twice the tuned ones
+# ("ours-wide"); the WER difference is what the narrower search loses. Writes WORK/<part>.{pocketsphinx,ours,ours-wide}.json
+# and OUT (one JSON, all runs).
 #
 # Usage: scripts/open-vocabulary/side-by-side.sh
 # Environment: AN4 (default ../shared/data/an4), SPEECHOCEAN (../shared/data/speechocean762), MODEL
@@ -64,6 +66,16 @@ run_part() {
     --hypotheses "$work/$part.ours.hypotheses.jsonl" > "$work/$part.ours.json"
   end="$(date +%s.%N)"
   echo "$start $end" > "$work/$part.ours.wall"
+  echo "== $part: ours, beams twice as wide" >&2
+  local beam web active
+  active="$(/usr/bin/python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["decoding"]["max_active"] * 2)' "$work/$part.ours.json")"
+  beam="$(/usr/bin/python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["decoding"]["beam"] * 2)' "$work/$part.ours.json")"
+  web="$(/usr/bin/python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["decoding"]["word_end_beam"] * 2)' "$work/$part.ours.json")"
+  start="$(date +%s.%N)"
+  "${nice_cmd[@]}" "${acoustic[@]}" score --model "$model" --kaldi-data "$data" --lm "$lm" --threads 1 --json \
+    --beam "$beam" --word-end-beam "$web" --max-active "$active" --hypotheses "$work/$part.ours-wide.hypotheses.jsonl" > "$work/$part.ours-wide.json"
+  end="$(date +%s.%N)"
+  echo "$start $end" > "$work/$part.ours-wide.wall"
 }
 
 if [[ " $parts " == *" an4 "* ]]; then prepare_an4; run_part an4 "$work/an4-test"; fi

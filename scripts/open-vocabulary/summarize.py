@@ -9,10 +9,10 @@ TASKS = {
 }
 
 
-def ours(work, part):
-    with open(os.path.join(work, f"{part}.ours.json")) as f:
+def ours(work, part, name="ours"):
+    with open(os.path.join(work, f"{part}.{name}.json")) as f:
         j = json.load(f)
-    with open(os.path.join(work, f"{part}.ours.wall")) as f:
+    with open(os.path.join(work, f"{part}.{name}.wall")) as f:
         start, end = (float(x) for x in f.read().split())
     return {
         "wer": j["wer"], "sentence_accuracy": j["sentence_accuracy"], "utterances": j["utterances"], "words": j["words"],
@@ -43,12 +43,15 @@ def main():
     result = {"commit": a.commit, "model": a.model, "lm": a.lm, "load_at_start": a.load_at_start, "parts": {}}
     print(f"{'part':<13} {'system':<13} {'WER':>8} {'sent.':>7} {'RTF':>7} {'search RTF':>11}")
     for part in a.parts:
-        block = {"task": TASKS[part], "ours": ours(a.work, part), "pocketsphinx": pocketsphinx(a.work, part)}
+        block = {"task": TASKS[part], "ours": ours(a.work, part), "pocketsphinx": pocketsphinx(a.work, part),
+                 "ours-wide": ours(a.work, part, "ours-wide")}
+        block["search_error_wer_points"] = 100 * (block["ours"]["wer"] - block["ours-wide"]["wer"])
         result["parts"][part] = block
-        for system in ("pocketsphinx", "ours"):
+        for system in ("pocketsphinx", "ours", "ours-wide"):
             r = block[system]
             search = r.get("rtf_search", r.get("rtf_search_cpu"))
             print(f"{part:<13} {system:<13} {r['wer']:>8.2%} {r['sentence_accuracy']:>7.1%} {r['rtf_process']:>7.3f} {search:>11.4f}")
+        print(f"{part:<13} search error (ours − ours-wide): {block['search_error_wer_points']:+.2f} WER points")
     with open(a.out, "w") as f:
         json.dump(result, f, indent=2)
         f.write("\n")

@@ -21,6 +21,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
     private readonly int _classes;
     private readonly TreeDecoderOptions _options;
     private readonly LmHistories _histories;
+    private readonly WordBoosts _boosts;
     private readonly float _selfLoop;
     private readonly float _forward;
     private readonly int _silenceState; // the first of silence's states, after the tree's
@@ -38,8 +39,9 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
     private int _best = -1;
 
     /// <summary>A decoder over <paramref name="tree"/> for scores of <paramref name="classes"/> classes per frame.</summary>
-    public LexiconTreeDecoder(LexiconTree tree, FrameTiming timing, int classes, TreeDecoderOptions? options = null)
+    public LexiconTreeDecoder(LexiconTree tree, FrameTiming timing, int classes, TreeDecoderOptions? options = null, WordBoosts? boosts = null)
     {
+        _boosts = boosts ?? WordBoosts.None;
         _tree = tree ?? throw new ArgumentNullException(nameof(tree));
         _timing = timing ?? throw new ArgumentNullException(nameof(timing));
         _options = options ?? new TreeDecoderOptions();
@@ -174,7 +176,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
                 var table = TableOf(h);
                 foreach (var child in _tree.ChildrenOf(s / States))
                 {
-                    var childLa = table?.Of(child, _tree.LookAhead) ?? _tree.LookAhead[child];
+                    var childLa = LookAheadOf(table, child);
                     Relax(next, h, child * States, score + _forward + lmw * (childLa - la), link, start, childLa);
                 }
             }
@@ -185,7 +187,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
             var table = TableOf(b.History);
             foreach (var child in _tree.ChildrenOf(LexiconTree.Root))
             {
-                var childLa = table?.Of(child, _tree.LookAhead) ?? _tree.LookAhead[child];
+                var childLa = LookAheadOf(table, child);
                 Relax(next, b.History, child * States, b.Score + lmw * childLa, b.Link, t, childLa);
             }
             Relax(next, b.History, _silenceState, b.Score + _options.SilenceLogPenalty, b.Link, t, 0f);
@@ -225,6 +227,13 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
             table.WordStart[i] = wordStart;
             table.LookAhead[i] = lookAhead;
         }
+    }
+
+    // The look-ahead of a node for a history: bigram or unigram, raised for boosted words below it.
+    private float LookAheadOf(BigramLookAhead.Table? table, int node)
+    {
+        var lookAhead = table?.Of(node, _tree.LookAhead) ?? _tree.LookAhead[node];
+        return _boosts.IsEmpty ? lookAhead : _boosts.LookAhead(node, lookAhead);
     }
 
     // The bigram look-ahead table after this history's newest word (null: unigram look-ahead), found once per history.
@@ -271,7 +280,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
             var leaving = score + _forward - lmw * table.LookAhead[i] + _options.WordInsertionLogPenalty;
             foreach (var w in words)
             {
-                var candidate = leaving + lmw * _histories.LogProbability(table.History[i], w);
+                var candidate = leaving + lmw * (_histories.LogProbability(table.History[i], w) + _boosts.BonusOf(w));
                 if (candidate >= threshold)
                 {
                     _wordEnds.Add(new WordEnd(table.History[i], w, candidate, i));

@@ -92,6 +92,39 @@ public sealed class LexiconTreeDecoderTests
     }
 
     [Fact]
+    public void Boost_RaisesAWordTheModelFindsLessLikely_AndAPenaltyLowersIt()
+    {
+        // "two" and "tu" sound the same; the model has seen "two" three times as often.
+        var lexicon = AcousticDistill.Acoustic.Lexicon.PronunciationLexicon.Parse(new StringReader(TestLexicon.DigitsText + "\ntu T UW1\n"), "test");
+        var lm = Lm([["one", "two"], ["one", "two"], ["one", "two"], ["one", "tu"]], 2);
+        var tree = LexiconTree.Build(lm, lexicon);
+        var oneTwo = TestLexicon.Scores(TestLexicon.FrameClasses(("sil", 6), ("w", 6), ("ah", 6), ("n", 6), ("t", 6), ("uw", 6), ("sil", 6)));
+
+        string Decode(WordBoosts boosts)
+        {
+            var decoder = new LexiconTreeDecoder(tree, s_timing, PhoneSet.ClassCount, null, boosts);
+            decoder.AcceptScores(oneTwo);
+            return decoder.Finish().Text;
+        }
+
+        Assert.Equal("one two", Decode(WordBoosts.None));
+        Assert.Equal("one tu", Decode(WordBoosts.For(tree, [new("tu", 3f)])));
+        Assert.Equal("one tu", Decode(WordBoosts.For(tree, [new("two", -3f)])));
+    }
+
+    [Fact]
+    public void Boost_WordOutsideTheModelOrBonusOutOfRange_IsAClearError()
+    {
+        var tree = LexiconTree.Build(Lm(s_digitSentences, 2), TestLexicon.Digits());
+
+        var unknown = Assert.Throws<ArgumentException>(() => WordBoosts.For(tree, [new("kubernetes", 2f)]));
+        var tooMuch = Assert.Throws<ArgumentException>(() => WordBoosts.For(tree, [new("one", 50f)]));
+
+        Assert.Contains("'kubernetes' is not a word of the language model", unknown.Message);
+        Assert.Contains("from -20 to 20", tooMuch.Message);
+    }
+
+    [Fact]
     public void ChunkedInput_GivesGrowingPartialsAndTheSameFinalAsOneChunk()
     {
         var lm = Lm(s_digitSentences, 3);

@@ -47,6 +47,27 @@ public sealed class OpenVocabularyTests(OpenVocabularyTests.Fixture gateway) : I
         Assert.All(text.Split(' ', StringSplitOptions.RemoveEmptyEntries), w => Assert.Contains(w, new[] { "seven", "sixty", "nineteen" }));
     }
 
+    [Fact]
+    public async Task Recognize_BoostPenalisingAWord_KeepsItOut_AndBadBoostsAreRefusedByName()
+    {
+        using var http = gateway.Http();
+        var wav = File.ReadAllBytes(Sample("cen8-mdms2-b.wav"));
+
+        var lowered = await http.PostAsync("/v1/recognize?boost=march:-20", new ByteArrayContent(wav));
+        var unknown = await http.PostAsync("/v1/recognize?boost=zzqxw:5", new ByteArrayContent(wav));
+        var malformed = await http.PostAsync("/v1/recognize?boost=march", new ByteArrayContent(wav));
+        var withPhrases = await http.PostAsync("/v1/recognize?boost=seven:5&phrase=seven", new ByteArrayContent(wav));
+
+        Assert.Equal(HttpStatusCode.OK, lowered.StatusCode);
+        Assert.DoesNotContain("march", ((string)(await lowered.Content.ReadFromJsonAsync<JsonObject>())!["text"]!).Split(' '));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("'zzqxw' is not a word of the language model", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("WORD:BONUS", await malformed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, withPhrases.StatusCode);
+        Assert.Contains("boost applies to open vocabulary", await withPhrases.Content.ReadAsStringAsync());
+    }
+
     private static int WordErrors(string[] reference, string[] hypothesis)
     {
         var d = new int[reference.Length + 1, hypothesis.Length + 1];

@@ -32,7 +32,8 @@ public sealed class RecognizeTests(GatewayFixture gateway)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("one two three", (string)result["text"]!);
+        Assert.Contains("two three", (string)result["text"]!); // the guessed word competes but is not heard
+        Assert.DoesNotContain("zorblax", (string)result["text"]!);
         Assert.Equal(["zorblax"], result["guessed_words"]!.AsArray().Select(w => (string)w!));
     }
 
