@@ -15,6 +15,7 @@ internal sealed record LoadReport(
     int Errors,
     IReadOnlyDictionary<string, int> ErrorsByKind,
     object LatencyMs,
+    object FinalLatencyMs,
     object PerStreamRealTimeFactor,
     object Server,
     double LoadGeneratorCpuCores,
@@ -26,6 +27,7 @@ internal sealed record LoadReport(
         IReadOnlyList<ProcessSampler.Sample> samples, double wall)
     {
         var latencies = tallies.SelectMany(t => t.LatenciesMs).Order().ToArray();
+        var finalLatencies = tallies.SelectMany(t => t.FinalLatenciesMs).Order().ToArray();
         // Per stream: time spent waiting for the service over audio sent (in fast mode, wall time over audio time).
         var rtf = tallies.Where(t => t.AudioSeconds > 0).Select(t => t.BusySeconds / t.AudioSeconds).Order().ToArray();
         var errors = tallies.SelectMany(t => t.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
@@ -44,6 +46,7 @@ internal sealed record LoadReport(
             errors.Values.Sum(),
             errors,
             new { p50 = Rank(latencies, 0.50), p95 = Rank(latencies, 0.95), p99 = Rank(latencies, 0.99), max = latencies.Length > 0 ? Math.Round(latencies[^1], 2) : 0 },
+            new { p50 = Rank(finalLatencies, 0.50), p95 = Rank(finalLatencies, 0.95), p99 = Rank(finalLatencies, 0.99), max = finalLatencies.Length > 0 ? Math.Round(finalLatencies[^1], 2) : 0 },
             new { p50 = Rank(rtf, 0.50, 4), p95 = Rank(rtf, 0.95, 4), max = rtf.Length > 0 ? Math.Round(rtf[^1], 4) : 0 },
             ServerFigures(samples, tallies.Sum(t => t.AudioSeconds)),
             samples.Count > 1 ? Math.Round((samples[^1].OwnCpuSeconds - samples[0].OwnCpuSeconds) / (samples[^1].Seconds - samples[0].Seconds), 3) : 0,

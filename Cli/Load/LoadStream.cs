@@ -9,6 +9,9 @@ namespace AcousticDistill.Cli.Load;
 internal sealed class StreamTally
 {
     public List<double> LatenciesMs { get; } = [];
+
+    // Latency of the replies that carried a final result (an endpoint inside the chunk, or the end of stream).
+    public List<double> FinalLatenciesMs { get; } = [];
     public int Chunks;
     public int Finals;
     public int Connections;
@@ -73,6 +76,10 @@ internal sealed class LoadStream(Uri url, StreamAudio audio, int chunkMs, bool r
                 await socket.SendAsync(pcm.AsMemory(start, count), WebSocketMessageType.Binary, true, cancellationToken);
                 var reply = await ReceiveAsync(socket, cancellationToken);
                 Tally.LatenciesMs.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                if (reply.ContainsKey("text"))
+                {
+                    Tally.FinalLatenciesMs.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                }
                 Tally.BusySeconds += Stopwatch.GetElapsedTime(sent).TotalSeconds;
                 Tally.Chunks++;
                 var seconds = count / 2.0 / audio.SampleRate;
@@ -85,6 +92,7 @@ internal sealed class LoadStream(Uri url, StreamAudio audio, int chunkMs, bool r
         var eofSent = Stopwatch.GetTimestamp();
         await SendTextAsync(socket, """{"eof" : 1}""", cancellationToken);
         Count(await ReceiveAsync(socket, cancellationToken));
+        Tally.FinalLatenciesMs.Add(Stopwatch.GetElapsedTime(eofSent).TotalMilliseconds);
         Tally.BusySeconds += Stopwatch.GetElapsedTime(eofSent).TotalSeconds;
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", cancellationToken);
     }
