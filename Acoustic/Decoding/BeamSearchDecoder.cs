@@ -78,17 +78,7 @@ public sealed class BeamSearchDecoder : IStreamDecoder
     public int TrailingSilenceFrames { get; private set; }
 
     /// <summary>Decodes frames of scores (row-major, frames × classes).</summary>
-    public void AcceptScores(ReadOnlySpan<float> scores)
-    {
-        if (scores.Length % _classes != 0)
-        {
-            throw new ArgumentException($"{scores.Length} scores are not whole frames of {_classes} classes.");
-        }
-        for (var start = 0; start < scores.Length; start += _classes)
-        {
-            Step(scores.Slice(start, _classes));
-        }
-    }
+    public void AcceptScores(ReadOnlySpan<float> scores) => ScoreRows.Feed(scores, _classes, Step);
 
     /// <summary>The best hypothesis so far (completed words only).</summary>
     public DecodingResult PartialResult()

@@ -50,8 +50,11 @@ prepare_an4() {
     sox -t raw -r 16000 -e signed -b 16 -c 1 -B "$an4/wav/$id.raw" "$dir/wav/$(basename "$id").wav"
     echo "$(basename "$id") wav/$(basename "$id").wav" >> "$dir/wav.scp"
   done < "$an4/etc/an4_test.fileids"
-  # "<s> WORDS </s> (utt-id)" -> "utt-id words"
-  sed -E 's/^<s> (.*) <\/s> \((.*)\)$/\2 \1/' "$an4/etc/an4_test.transcription" | tr 'A-Z' 'a-z' > "$dir/text"
+  # "WORDS (utt-id)", with or without <s> … </s> around the words -> "utt-id words", lower case
+  /usr/bin/python3 -c 'import re, sys
+for line in open(sys.argv[1]):
+    m = re.match(r"^\s*(?:<s>\s+)?(.*?)\s*(?:</s>)?\s*\((\S+)\)\s*$", line)
+    if m: print(m.group(2), m.group(1).lower())' "$an4/etc/an4_test.transcription" > "$dir/text"
   awk '{ split($1, p, "-"); print $1, p[2] }' "$dir/wav.scp" > "$dir/utt2spk"
 }
 

@@ -89,17 +89,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
     }
 
     /// <inheritdoc/>
-    public void AcceptScores(ReadOnlySpan<float> scores)
-    {
-        if (scores.Length % _classes != 0)
-        {
-            throw new ArgumentException($"{scores.Length} scores are not whole frames of {_classes} classes.");
-        }
-        for (var start = 0; start < scores.Length; start += _classes)
-        {
-            Step(scores.Slice(start, _classes));
-        }
-    }
+    public void AcceptScores(ReadOnlySpan<float> scores) => ScoreRows.Feed(scores, _classes, Step);
 
     /// <inheritdoc/>
     public DecodingResult PartialResult()

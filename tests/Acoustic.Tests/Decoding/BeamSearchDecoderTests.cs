@@ -7,8 +7,7 @@ public sealed class BeamSearchDecoderTests
     private static BeamSearchDecoder Decoder(Grammar grammar, DecoderOptions? options = null) =>
         new(DecodingGraph.Build(grammar, TestLexicon.Digits()), s_timing, PhoneSet.ClassCount, options);
 
-    private static readonly int[] s_threeOne = TestLexicon.FrameClasses(
-        ("sil", 10), ("th", 6), ("r", 6), ("iy", 9), ("sil", 5), ("w", 6), ("ah", 9), ("n", 6), ("sil", 10));
+    private static readonly int[] s_threeOne = TestLexicon.ThreeOne;
 
     [Fact]
     public void WordLoop_CleanScores_FindsTheWordsWithTimesAndHighConfidence()

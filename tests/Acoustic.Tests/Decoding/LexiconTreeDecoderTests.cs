@@ -12,8 +12,7 @@ public sealed class LexiconTreeDecoderTests
 {
     private static readonly FrameTiming s_timing = new(WindowLength: 200, WindowShift: 80, SampleRate: 8000);
 
-    private static readonly int[] s_threeOne = TestLexicon.FrameClasses(
-        ("sil", 10), ("th", 6), ("r", 6), ("iy", 9), ("sil", 5), ("w", 6), ("ah", 9), ("n", 6), ("sil", 10));
+    private static readonly int[] s_threeOne = TestLexicon.ThreeOne;
 
     private static readonly string[][] s_digitSentences =
     [

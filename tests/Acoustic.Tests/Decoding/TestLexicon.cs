@@ -25,6 +25,10 @@ internal static class TestLexicon
 
     public static readonly string[] DigitWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
+    /// <summary>"three one" with silence around and between: words start at frames 10 and 36, "three" ends at 31.</summary>
+    public static readonly int[] ThreeOne = FrameClasses(
+        ("sil", 10), ("th", 6), ("r", 6), ("iy", 9), ("sil", 5), ("w", 6), ("ah", 9), ("n", 6), ("sil", 10));
+
     /// <summary>Frame classes for phones given as (name, frames) with the frames split evenly over the 3 states.</summary>
     public static int[] FrameClasses(params (string Phone, int Frames)[] phones)
     {
