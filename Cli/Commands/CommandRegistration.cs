@@ -30,7 +30,7 @@ internal static class CommandRegistration
             .WithDescription("Forced alignment of a WAV file to its transcript: phone and word segments and frame labels.")
             .WithExample("align", "--model", "out/baseline.adm", "--wav", "a.wav", "--text", "three one four", "--json");
         config.AddCommand<DecodeCommand>("decode")
-            .WithDescription("Recognise a WAV file as a stream with a word loop (--grammar), phrase list (--phrases) or ARPA bigram LM (--lm, words without a pronunciation skipped); partials, words, times, confidences.")
+            .WithDescription("Recognise a WAV file as a stream with a word loop (--grammar), phrase list (--phrases) or language model (--lm: ARPA, Sphinx binary or .adlm; large or trigram ones through the lexicon-tree search; words without a pronunciation skipped); partials, words, times, confidences.")
             .WithExample("decode", "--model", "out/en-8k.adm", "--wav", "a.wav", "--grammar", "zero one two three four five six seven eight nine", "--json");
         config.AddBranch("lm", lm =>
         {

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using AcousticDistill.Acoustic.Decoding;
+using AcousticDistill.Acoustic.Decoding.Lvcsr;
 using AcousticDistill.Acoustic.Lexicon;
 
 namespace AcousticDistill.Cli.Commands;
 
 /// <summary>
-/// <c>acoustic decode</c>: recognises one WAV file with a word-loop grammar, a phrase list or an ARPA language model,
+/// <c>acoustic decode</c>: recognises one WAV file with a word-loop grammar, a phrase list or a language model (a large
+/// or trigram one, such as the general English LM, through the lexicon-tree search),
 /// feeding the audio in chunks as a live stream would, and prints the partial results seen on the way and the final
 /// words with times. Language-model words the lexicon lacks are skipped with a warning on stderr.
 /// </summary>
@@ -27,13 +29,31 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scorer = settings.LoadScorer();
-        var tuned = scorer.Metadata.Decoding;
+        var treeLm = settings.TreeLanguageModel();
+        var artifact = ModelArtifact.Load(settings.Model);
+        var tuned = settings.TunedDefaults(artifact.Metadata, tree: treeLm is not null);
+        var scorer = settings.ScorerOf(artifact, settings.AcousticScaleFor(tuned));
         var lexicon = settings.LoadLexicon();
-        var (grammar, skipped) = settings.BuildGrammar(lexicon);
-        var graph = DecodingGraph.Build(grammar, lexicon, settings.GraphOptions(tuned));
+        IReadOnlyList<string> skipped;
+        StreamingRecognizer recognizer;
+        var states = 0;
+        if (treeLm is not null)
+        {
+            // A large or trigram LM: the lexicon-tree search (as open-vocabulary streams are served).
+            var tree = settings.BuildTree(treeLm, lexicon);
+            skipped = tree.SkippedWords;
+            states = tree.StateClass.Length;
+            var options = settings.TreeOptions(settings.DecoderOptions(tuned), settings.GraphOptions(tuned), tuned);
+            recognizer = new StreamingRecognizer(scorer, new LexiconTreeDecoder(tree, FrameTiming.Of(scorer.Metadata.Features), scorer.Classes, options));
+        }
+        else
+        {
+            (var grammar, skipped) = settings.BuildGrammar(lexicon);
+            var graph = DecodingGraph.Build(grammar, lexicon, settings.GraphOptions(tuned));
+            states = graph.NodeCount;
+            recognizer = new StreamingRecognizer(scorer, graph, settings.DecoderOptions(tuned));
+        }
         var samples = settings.ReadAudio(settings.Wav, scorer.SampleRate);
-        var recognizer = new StreamingRecognizer(scorer, graph, settings.DecoderOptions(tuned));
 
         var chunk = Math.Max(1, scorer.SampleRate * settings.ChunkMs / 1000);
         var partials = new List<object>();
@@ -76,7 +96,8 @@ internal sealed class DecodeCommand : Command<DecodeCommand.Settings>
             log_score = result.LogScore,
             audio_seconds = audioSeconds,
             real_time_factor = seconds / Math.Max(audioSeconds, 1e-9),
-            graph_states = graph.NodeCount,
+            search = treeLm is null ? "graph" : "tree",
+            graph_states = states,
             skipped_lm_words = skipped,
             priors = scorer.Priors.Source,
         };

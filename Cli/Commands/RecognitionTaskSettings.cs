@@ -20,7 +20,7 @@ internal class RecognitionTaskSettings : DecodeModelSettings
     [CommandOption("--phrases <LIST>"), Description("Exactly one of these phrases, separated by '|', e.g. \"zero|one|two\".")]
     public string? Phrases { get; init; }
 
-    [CommandOption("--lm <FILE>"), Description("ARPA language model (used up to bigrams); its words the lexicon lacks are skipped with a warning.")]
+    [CommandOption("--lm <FILE>"), Description("Language model: ARPA, CMU Sphinx trie binary (e.g. /usr/share/pocketsphinx/model/en-us/en-us.lm.bin) or .adlm; a bigram of at most 5,000 words is compiled into a graph, anything larger searched with trigram histories (see --decoder); its words the lexicon lacks are skipped with a warning.")]
     public string? Lm { get; init; }
 
     [CommandOption("--lm-weight <W>"), Description("Language-model weight against acoustic scores (the acoustic scale is what is tuned against it)."), DefaultValue(1f)]

@@ -73,6 +73,22 @@ public sealed class DecodingCommandTests : IDisposable
     }
 
     [Fact]
+    public void Decode_TrigramLm_RunsTheTreeSearch_AndNamesWordsItCannotPronounce()
+    {
+        var lm = Path.Combine(_folder.Path, "lm3.arpa");
+        File.WriteAllText(lm, "\\data\\\nngram 1=5\nngram 2=2\nngram 3=1\n\n\\1-grams:\n-1 </s>\n-99 <s> -0.3\n-0.6 one -0.2\n-0.6 two -0.2\n"
+                              + "-0.9 aardvark 0\n\n\\2-grams:\n-0.3 <s> one -0.1\n-0.3 one two -0.1\n\n\\3-grams:\n-0.1 <s> one two\n\n\\end\\\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run("decode", "--model", _model, "--wav", _wav, "--lm", lm, "--lexicon", _lexicon, "--json");
+
+        Assert.True(exit == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("tree", json.GetProperty("search").GetString());
+        Assert.Equal(["aardvark"], json.GetProperty("skipped_lm_words").EnumerateArray().Select(w => w.GetString()));
+        Assert.All(json.GetProperty("words").EnumerateArray(), w => Assert.Contains(w.GetProperty("word").GetString(), new[] { "one", "two" }));
+    }
+
+    [Fact]
     public void Decode_HugeWordPenalty_RecognisesNoWords()
     {
         var (exit, stdout, stderr) = CliRunner.Run("decode", "--model", _model, "--wav", _wav, "--grammar", "one two three", "--lexicon", _lexicon,
