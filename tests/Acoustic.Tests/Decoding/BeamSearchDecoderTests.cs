@@ -17,13 +17,7 @@ public sealed class BeamSearchDecoderTests
 
         var result = decoder.Finish();
 
-        Assert.Equal("three one", result.Text);
-        Assert.True(result.ReachedFinal);
-        Assert.Equal(s_threeOne.Length, result.Frames);
-        Assert.Equal(s_timing.StartSeconds(10), result.Words[0].StartSeconds, 6);
-        Assert.Equal(s_timing.StartSeconds(31), result.Words[0].EndSeconds, 6);
-        Assert.Equal(s_timing.StartSeconds(36), result.Words[1].StartSeconds, 6);
-        Assert.All(result.Words, w => Assert.InRange(w.Confidence, 0.9, 1.0));
+        TestLexicon.AssertThreeOne(result, s_timing, minConfidence: 0.9);
     }
 
     [Fact]

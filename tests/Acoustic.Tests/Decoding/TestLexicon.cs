@@ -29,6 +29,21 @@ internal static class TestLexicon
     public static readonly int[] ThreeOne = FrameClasses(
         ("sil", 10), ("th", 6), ("r", 6), ("iy", 9), ("sil", 5), ("w", 6), ("ah", 9), ("n", 6), ("sil", 10));
 
+    /// <summary>
+    /// What a search must make of clean <see cref="ThreeOne"/> scores: the two words, reaching the end, with their times
+    /// (frames 10–31 and from 36) and confidences of at least <paramref name="minConfidence"/>.
+    /// </summary>
+    public static void AssertThreeOne(DecodingResult result, FrameTiming timing, double minConfidence)
+    {
+        Assert.Equal("three one", result.Text);
+        Assert.True(result.ReachedFinal);
+        Assert.Equal(ThreeOne.Length, result.Frames);
+        Assert.Equal(timing.StartSeconds(10), result.Words[0].StartSeconds, 6);
+        Assert.Equal(timing.StartSeconds(31), result.Words[0].EndSeconds, 6);
+        Assert.Equal(timing.StartSeconds(36), result.Words[1].StartSeconds, 6);
+        Assert.All(result.Words, w => Assert.InRange(w.Confidence, minConfidence, 1.0));
+    }
+
     /// <summary>Frame classes for phones given as (name, frames) with the frames split evenly over the 3 states.</summary>
     public static int[] FrameClasses(params (string Phone, int Frames)[] phones)
     {
