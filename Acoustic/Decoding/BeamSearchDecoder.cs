@@ -13,6 +13,7 @@ public sealed class BeamSearchDecoder : IStreamDecoder
     private readonly int _classes;
     private readonly DecoderOptions _options;
     private readonly int[] _stamp;
+    private readonly FrameStep _step; // made once: a method group would allocate a delegate per chunk
     private float[] _score;
     private int[] _link;
     private int[] _wordStart;
@@ -40,6 +41,7 @@ public sealed class BeamSearchDecoder : IStreamDecoder
             throw new ArgumentException($"The graph uses frame class {maxClass} but the scores have only {classes} classes.");
         }
         _classes = classes;
+        _step = Step;
         var n = graph.NodeCount;
         _stamp = new int[n];
         _score = new float[n];
@@ -78,7 +80,7 @@ public sealed class BeamSearchDecoder : IStreamDecoder
     public int TrailingSilenceFrames { get; private set; }
 
     /// <summary>Decodes frames of scores (row-major, frames × classes).</summary>
-    public void AcceptScores(ReadOnlySpan<float> scores) => ScoreRows.Feed(scores, _classes, Step);
+    public void AcceptScores(ReadOnlySpan<float> scores) => ScoreRows.Feed(scores, _classes, _step);
 
     /// <summary>The best hypothesis so far (completed words only).</summary>
     public DecodingResult PartialResult()

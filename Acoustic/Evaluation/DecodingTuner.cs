@@ -10,7 +10,7 @@ public sealed record DecodingTrial(float AcousticScale, float WordInsertionPenal
 /// insertion penalty and a wide beam, then the insertion penalty at that scale, then the narrowest beam whose WER is
 /// within <see cref="BeamTolerance"/> of the widest (narrower is faster). Scores are computed once by the caller.
 /// </summary>
-public sealed record DecodingTuner(Func<float, CorpusRecognizer> recognizerWithPenalty, int maxActive, int threads)
+public sealed class DecodingTuner(Func<float, CorpusRecognizer> recognizerWithPenalty, int maxActive, int threads)
 {
     /// <summary>Tuning over graphs compiled with each penalty (<see cref="BeamSearchDecoder"/>).</summary>
     public DecodingTuner(Func<float, DecodingGraph> graphWithPenalty, FrameTiming timing, int classes, int maxActive, int threads)
@@ -19,13 +19,22 @@ public sealed record DecodingTuner(Func<float, CorpusRecognizer> recognizerWithP
     }
 
     /// <summary>Acoustic scales tried (hybrid models with an LM do best far below 1).</summary>
-    public IReadOnlyList<float> Scales { get; init; } = [0.04f, 0.06f, 0.08f, 0.1f, 0.13f, 0.17f, 0.22f, 0.3f, 0.45f];
+    public IReadOnlyList<float> Scales { get; init; } = GraphScales;
 
     /// <summary>Word insertion penalties tried (log weight per word).</summary>
-    public IReadOnlyList<float> Penalties { get; init; } = [-4f, -2f, -1f, 0f, 1f, 2f];
+    public IReadOnlyList<float> Penalties { get; init; } = GraphPenalties;
 
     /// <summary>Beams tried, widest first.</summary>
-    public IReadOnlyList<float> Beams { get; init; } = [20f, 14f, 10f, 7f];
+    public IReadOnlyList<float> Beams { get; init; } = GraphBeams;
+
+    /// <summary>Default acoustic scales for a compiled-graph task.</summary>
+    public static IReadOnlyList<float> GraphScales { get; } = [0.04f, 0.06f, 0.08f, 0.1f, 0.13f, 0.17f, 0.22f, 0.3f, 0.45f];
+
+    /// <summary>Default word penalties for a compiled-graph task.</summary>
+    public static IReadOnlyList<float> GraphPenalties { get; } = [-4f, -2f, -1f, 0f, 1f, 2f];
+
+    /// <summary>Default beams for a compiled-graph task, widest first.</summary>
+    public static IReadOnlyList<float> GraphBeams { get; } = [20f, 14f, 10f, 7f];
 
     /// <summary>How much worse (absolute WER) a narrower beam may be and still be chosen.</summary>
     public double BeamTolerance { get; init; } = 0.002;

@@ -61,7 +61,12 @@ internal sealed class ModelTuneDecodingCommand : Command<ModelTuneDecodingComman
         if (treeLm is null)
         {
             var grammar = settings.BuildGrammar();
-            tuner = new DecodingTuner(penalty => settings.BuildGraph(grammar, penalty), timing, scorer.Classes, maxActive, threads);
+            tuner = new DecodingTuner(penalty => settings.BuildGraph(grammar, penalty), timing, scorer.Classes, maxActive, threads)
+            {
+                Scales = settings.ParsedScales ?? DecodingTuner.GraphScales,
+                Penalties = settings.ParsedPenalties ?? DecodingTuner.GraphPenalties,
+                Beams = settings.ParsedBeams ?? DecodingTuner.GraphBeams,
+            };
         }
         else
         {
@@ -69,17 +74,11 @@ internal sealed class ModelTuneDecodingCommand : Command<ModelTuneDecodingComman
             tuner = new DecodingTuner(penalty => new CorpusRecognizer(pruning => new LexiconTreeDecoder(tree, timing, scorer.Classes,
                     settings.TreeOptions(pruning, settings.GraphOptions() with { WordInsertionLogPenalty = penalty }, tuned: null))), maxActive, threads)
             {
-                Scales = [0.06f, 0.08f, 0.1f, 0.13f],
-                Penalties = [-2f, 0f, 2f, 4f],
-                Beams = [16f, 12f, 10f, 8f],
+                Scales = settings.ParsedScales ?? [0.06f, 0.08f, 0.1f, 0.13f],
+                Penalties = settings.ParsedPenalties ?? [-2f, 0f, 2f, 4f],
+                Beams = settings.ParsedBeams ?? [16f, 12f, 10f, 8f],
             };
         }
-        tuner = tuner with
-        {
-            Scales = settings.ParsedScales ?? tuner.Scales,
-            Penalties = settings.ParsedPenalties ?? tuner.Penalties,
-            Beams = settings.ParsedBeams ?? tuner.Beams,
-        };
         var (best, trials) = tuner.Tune(dev, trial => Console.Error.WriteLine(
             $"  scale {trial.AcousticScale,5:0.###}  penalty {trial.WordInsertionPenalty,4:0.#}  beam {trial.Beam,4:0.#}  WER {trial.Wer:P2}  sentences {trial.SentenceAccuracy:P1}"));
         var split = settings.CorpusSplit.ToString().ToLowerInvariant();

@@ -69,7 +69,7 @@ public sealed class StreamLimits
         if (MaxPhrases < 1 || MaxWordsPerPhrase < 1 || MaxPhraseListWords < 1 || !(MaxAudioSeconds > 0) || MaxBoostWords < 0)
         {
             throw new InvalidOperationException(
-                "Gateway:Limits: MaxPhrases, MaxWordsPerPhrase, MaxPhraseListWords and MaxAudioSeconds must be positive.");
+                "Gateway:Limits: MaxPhrases, MaxWordsPerPhrase, MaxPhraseListWords and MaxAudioSeconds must be positive, MaxBoostWords not negative.");
         }
     }
 }

@@ -17,9 +17,6 @@ public sealed class OpenVocabulary(IOptions<TranscriptionOptions> options, ILogg
 {
     private readonly Lazy<Task<OpenVocabularyTask>> _task = new(() => Task.Run(() => Load(options.Value, logger)));
 
-    /// <summary>True once the task is loaded (or failed to load).</summary>
-    public bool IsLoaded => _task.IsValueCreated && _task.Value.IsCompleted;
-
     /// <summary>The shared task; <see cref="InvalidOperationException"/> naming the problem when the model cannot be used.</summary>
     public Task<OpenVocabularyTask> GetAsync(CancellationToken cancellationToken = default) => _task.Value.WaitAsync(cancellationToken);
 

@@ -122,7 +122,7 @@ public sealed class TranscriptionOptions
         if (Beam <= 0 || MaxActive <= 0 || AcousticScale <= 0 || WordPenalty is { } p && !float.IsFinite(p)
             || MaxPhrases <= 0 || GraphCacheSize <= 0 || ServingRefresh < TimeSpan.Zero || MaxGuessedWords < 0)
         {
-            throw new InvalidOperationException("Transcription: Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive, WordPenalty finite.");
+            throw new InvalidOperationException("Transcription: Beam, MaxActive, AcousticScale, MaxPhrases and GraphCacheSize must be positive, WordPenalty finite, MaxGuessedWords not negative.");
         }
         if (OpenVocabulary && (string.IsNullOrWhiteSpace(GeneralLanguageModel) || string.IsNullOrWhiteSpace(LanguageModelCache)
                                || MaxLanguageModelBytes <= 0 || WordEndBeam is { } web && !(web > 0)))

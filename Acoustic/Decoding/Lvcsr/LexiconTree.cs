@@ -65,7 +65,6 @@ public sealed class LexiconTree
             }
         }
         LookAhead = new float[count];
-        LookAheadGain = new float[count];
         // Children always have higher indices than their parents (nodes are added as they are reached), so one pass
         // from the end fills every node's best with its subtree's.
         Array.Fill(LookAhead, float.NegativeInfinity);
@@ -78,13 +77,6 @@ public sealed class LexiconTree
             foreach (var c in ChildrenOf(n))
             {
                 LookAhead[n] = Math.Max(LookAhead[n], LookAhead[c]);
-            }
-        }
-        for (var n = 0; n < count; n++)
-        {
-            foreach (var c in ChildrenOf(n))
-            {
-                LookAheadGain[c] = n == Root ? LookAhead[c] : LookAhead[c] - LookAhead[n];
             }
         }
     }
@@ -106,12 +98,6 @@ public sealed class LexiconTree
 
     /// <summary>Best unigram natural-log probability of a word ending at or below each node.</summary>
     public float[] LookAhead { get; }
-
-    /// <summary>
-    /// What entering each node changes the look-ahead by (≤ 0): its look-ahead less its parent's, or all of it for a
-    /// first phone. A path's look-ahead terms sum to the look-ahead of the node it is in.
-    /// </summary>
-    public float[] LookAheadGain { get; }
 
     /// <summary>Language-model words left out because the lexicon has no pronunciation for them, in ordinal order.</summary>
     public IReadOnlyList<string> SkippedWords { get; }
@@ -136,7 +122,7 @@ public sealed class LexiconTree
 
     /// <summary>Approximate bytes held (shared by every stream).</summary>
     public long SizeInBytes => 4L * (NodePhone.Length + StateClass.Length + LookAhead.Length + _childStart.Length + _children.Length
-                                     + _wordStart.Length + _words.Length + LookAheadGain.Length + NodeParent.Length) + 40L * _wordEnds.Count;
+                                     + _wordStart.Length + _words.Length + NodeParent.Length) + 40L * _wordEnds.Count;
 
     /// <summary>
     /// The tree of every word of <paramref name="lm"/> (but the sentence markers) that <paramref name="lexicon"/> can

@@ -22,6 +22,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
     private readonly TreeDecoderOptions _options;
     private readonly LmHistories _histories;
     private readonly WordBoosts _boosts;
+    private readonly FrameStep _step; // made once: a method group would allocate a delegate per chunk
     private readonly float _selfLoop;
     private readonly float _forward;
     private readonly int _silenceState; // the first of silence's states, after the tree's
@@ -42,6 +43,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
     public LexiconTreeDecoder(LexiconTree tree, FrameTiming timing, int classes, TreeDecoderOptions? options = null, WordBoosts? boosts = null)
     {
         _boosts = boosts ?? WordBoosts.None;
+        _step = Step;
         _tree = tree ?? throw new ArgumentNullException(nameof(tree));
         _timing = timing ?? throw new ArgumentNullException(nameof(timing));
         _options = options ?? new TreeDecoderOptions();
@@ -68,9 +70,6 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
     /// <inheritdoc/>
     public int TrailingSilenceFrames { get; private set; }
 
-    /// <summary>Language-model histories met so far in this utterance (tree copies).</summary>
-    public int Histories => _histories.Count;
-
     /// <inheritdoc/>
     public void Reset()
     {
@@ -89,7 +88,7 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
     }
 
     /// <inheritdoc/>
-    public void AcceptScores(ReadOnlySpan<float> scores) => ScoreRows.Feed(scores, _classes, Step);
+    public void AcceptScores(ReadOnlySpan<float> scores) => ScoreRows.Feed(scores, _classes, _step);
 
     /// <inheritdoc/>
     public DecodingResult PartialResult()
@@ -308,6 +307,11 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
             }
         }
         // Links only for the winners; a word's confidence is its share among the words ending at this frame.
+        var sum = 0.0;
+        foreach (var score in _bestPerWord.Values)
+        {
+            sum += Math.Exp(score - bestEnd);
+        }
         for (var b = 0; b < _boundaries.Count; b++)
         {
             var boundary = _boundaries[b];
@@ -315,11 +319,6 @@ public sealed class LexiconTreeDecoder : IStreamDecoder
             var link = table.Link[end.Token];
             if (end.Word >= 0)
             {
-                var sum = 0.0;
-                foreach (var score in _bestPerWord.Values)
-                {
-                    sum += Math.Exp(score - bestEnd);
-                }
                 _links.Add(new WordLink(end.Word, table.WordStart[end.Token], t, link, Math.Exp(_bestPerWord[end.Word] - bestEnd) / sum));
                 link = _links.Count - 1;
             }

@@ -16,9 +16,6 @@ internal sealed class LmHistories(NgramLanguageModel lm)
     private readonly Dictionary<long, float> _scores = [];
     private readonly int[] _scratch = new int[2];
 
-    /// <summary>The language model.</summary>
-    public NgramLanguageModel Model => lm;
-
     /// <summary>Number of histories met.</summary>
     public int Count => _contexts.Count;
 
